@@ -1,0 +1,254 @@
+/**
+ * The document model: what a form builds and what every renderer (PDF, DOCX,
+ * XLSX) reads. Flow content, not absolute boxes: Word and Excel lay flow out
+ * themselves, and the PDF renderer has its own CJK layout engine.
+ *
+ * Plain readonly data (no classes, no functions) so a model snapshots as JSON.
+ * Lengths: geometry in millimetres (mm), type sizes and line pitch in points (pt),
+ * indents in characters of the paragraph's own size (Chinese typesetting counts
+ * "空两格" in characters, not in mm).
+ */
+
+/** Font roles; fonts/fonts.json maps each role to a fallback chain of files. */
+export type FontRole = 'song' | 'fangsong' | 'kai' | 'hei' | 'title';
+
+export interface TextStyle {
+  readonly font?: FontRole;
+  /** pt; see CHINESE_SIZES for 三号 = 16 etc. */
+  readonly size?: number;
+  readonly bold?: boolean;
+  /** Underlined text, used for filled-in blanks ("____" fields). */
+  readonly underline?: boolean;
+}
+
+/** A stretch of text in one style. Text may contain "\n" for a forced line break. */
+export interface Run {
+  readonly text: string;
+  readonly style?: TextStyle;
+}
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+/** A paragraph of styled runs; the unit of line breaking. */
+export interface Paragraph {
+  readonly runs: readonly Run[];
+  /** Default 'justify' (Chinese body text is justified; the last line is not stretched). */
+  readonly align?: Align;
+  /** First-line indent in characters (2 = 空两格). */
+  readonly firstLineIndent?: number;
+  /** Left / right indent in characters. */
+  readonly indentLeft?: number;
+  readonly indentRight?: number;
+  /** Space before / after the paragraph, in pt. */
+  readonly spaceBefore?: number;
+  readonly spaceAfter?: number;
+  /** Exact line pitch in pt; default from the document's base style. */
+  readonly lineHeight?: number;
+  /** Keep on the same page as the next block (headings, captions). */
+  readonly keepWithNext?: boolean;
+}
+
+export interface ParagraphBlock extends Paragraph {
+  readonly type: 'paragraph';
+}
+
+/**
+ * A heading. level 0 is the document title (二号 title font, centred),
+ * 1 is "一、" (黑体), 2 is "（一）" (楷体), 3 is "1." (body font).
+ * Renderers take the default style of each level from HEADING_STYLES unless
+ * the runs carry their own.
+ */
+export interface HeadingBlock extends Paragraph {
+  readonly type: 'heading';
+  readonly level: 0 | 1 | 2 | 3;
+}
+
+export type VerticalAlign = 'top' | 'middle' | 'bottom';
+
+export interface TableCell {
+  /** Content; an empty list is an empty cell (only for signature/seal/photo spaces). */
+  readonly paragraphs: readonly Paragraph[];
+  readonly colSpan?: number;
+  readonly rowSpan?: number;
+  /** Default 'middle'. */
+  readonly vAlign?: VerticalAlign;
+  /** A label cell (light shading in PDF/DOCX/XLSX, bold optional by runs). */
+  readonly label?: boolean;
+  /**
+   * The typed value for spreadsheets (a date stays a date in Excel, a count a
+   * number). Paper shows the paragraphs; XLSX writes this when present.
+   */
+  readonly value?: number | Date;
+  /** Excel number format for `value`, e.g. "yyyy-mm". */
+  readonly numFmt?: string;
+}
+
+export interface TableRow {
+  readonly cells: readonly TableCell[];
+  /** Minimum height in mm (room for handwriting, a photo, a seal). */
+  readonly minHeight?: number;
+}
+
+export interface TableBlock {
+  readonly type: 'table';
+  /** Relative column widths; the table spans the type area. */
+  readonly columns: readonly number[];
+  readonly rows: readonly TableRow[];
+  /** The first N rows are header rows, repeated on every page the table spans. */
+  readonly headerRows?: number;
+  /** Default text style of the cells (size and font). */
+  readonly style?: TextStyle;
+  /** Default cell paragraph alignment; default 'center' for label cells, 'left' otherwise. */
+  readonly align?: Align;
+  /** A caption above the table, kept with it. */
+  readonly caption?: Paragraph;
+}
+
+/**
+ * Where a person signs, seals or presses a thumbprint, plus the date line.
+ * Kept together on one page. Labels print; the spaces stay empty (the notice
+ * wants these handwritten), and `date` prints as given ("2024年9月20日") or as
+ * an empty "年　月　日" line when absent.
+ */
+export interface SignatureBlock {
+  readonly type: 'signature';
+  readonly lines: readonly SignatureLine[];
+  /** Right-aligned (the GB/T 9704 落款) or left; default 'right'. */
+  readonly align?: 'left' | 'right';
+  /** Vertical room left blank above the lines for a seal, in mm (0 = none). */
+  readonly sealSpace?: number;
+}
+
+export interface SignatureLine {
+  /** e.g. "签字：", "推荐单位（公章）", or a unit name. */
+  readonly text: string;
+  /** Width of the blank after the text, in characters (0 = none). */
+  readonly blank?: number;
+}
+
+export interface ImageBlock {
+  readonly type: 'image';
+  readonly data: Uint8Array;
+  readonly format: 'png' | 'jpeg';
+  readonly width: number;
+  readonly height: number;
+  readonly align?: 'left' | 'center' | 'right';
+}
+
+export interface QrBlock {
+  readonly type: 'qr';
+  readonly text: string;
+  /** Side length in mm. */
+  readonly size: number;
+  readonly caption?: string;
+}
+
+export interface SpacerBlock {
+  readonly type: 'spacer';
+  /** mm */
+  readonly height: number;
+}
+
+export interface PageBreakBlock {
+  readonly type: 'pageBreak';
+}
+
+export type Block =
+  | ParagraphBlock
+  | HeadingBlock
+  | TableBlock
+  | SignatureBlock
+  | ImageBlock
+  | QrBlock
+  | SpacerBlock
+  | PageBreakBlock;
+
+export type BlockType = Block['type'];
+
+export interface Margins {
+  readonly top: number;
+  readonly bottom: number;
+  /** Binding side: left on odd pages; with `mirrored`, right on even pages. */
+  readonly inner: number;
+  readonly outer: number;
+}
+
+export interface PageSetup {
+  readonly size: 'A4';
+  readonly orientation: 'portrait' | 'landscape';
+  readonly margins: Margins;
+  /** Mirror inner/outer margins on even pages (double-sided binding). */
+  readonly mirrored?: boolean;
+}
+
+export type PageNumberStyle =
+  /** GB/T 9704: "— 1 —", 四号, odd pages right, even pages left (outer side). */
+  | 'dash'
+  /** "第 1 页 共 4 页", centred. */
+  | 'of-total'
+  | 'none';
+
+export interface Watermark {
+  /** Repeated light diagonal text, e.g. "档案系列职称评审专用". */
+  readonly text: string;
+  /** A second line under it, e.g. the form's serial number. */
+  readonly subtext?: string;
+  /** 0..1; default 0.12. */
+  readonly opacity?: number;
+}
+
+/** Printed on every page (bottom, inner side): a QR code and a short code text. */
+export interface PageMark {
+  readonly qrText: string;
+  readonly caption: string;
+}
+
+export interface DocumentMeta {
+  readonly title: string;
+  readonly author?: string;
+  readonly subject?: string;
+  readonly keywords?: readonly string[];
+  /** From ctx, so the same input gives the same bytes. */
+  readonly createdAt: Date;
+}
+
+export interface Document {
+  readonly meta: DocumentMeta;
+  readonly page: PageSetup;
+  /** Base text style and line pitch (pt) for paragraphs that do not set their own. */
+  readonly base: { readonly font: FontRole; readonly size: number; readonly lineHeight: number };
+  readonly pageNumbers: PageNumberStyle;
+  readonly watermark?: Watermark;
+  readonly pageMark?: PageMark;
+  /** Double-sided: each copy is padded to an even page count with an unnumbered blank back. */
+  readonly duplex?: boolean;
+  /** Complete copies in one PDF (the review form prints two). Default 1. */
+  readonly copies?: number;
+  readonly blocks: readonly Block[];
+}
+
+/** Chinese type sizes in pt (DOMAIN.md). */
+export const CHINESE_SIZES = {
+  初号: 42, 小初: 36, 一号: 26, 小一: 24, 二号: 22, 小二: 18, 三号: 16, 小三: 15,
+  四号: 14, 小四: 12, 五号: 10.5, 小五: 9, 六号: 7.5,
+} as const;
+
+/** Default style of each heading level (GB/T 9704 structure levels). */
+export const HEADING_STYLES: Readonly<Record<HeadingBlock['level'], Required<Pick<TextStyle, 'font' | 'size'>> & { bold: boolean }>> = {
+  0: { font: 'title', size: CHINESE_SIZES.二号, bold: true },
+  1: { font: 'hei', size: CHINESE_SIZES.三号, bold: false },
+  2: { font: 'kai', size: CHINESE_SIZES.三号, bold: false },
+  3: { font: 'fangsong', size: CHINESE_SIZES.三号, bold: false },
+};
+
+/** GB/T 9704-2012 page: A4, 37/35/28/26 mm, 22 lines of 28 characters. */
+export const GBT9704_PAGE: PageSetup = {
+  size: 'A4',
+  orientation: 'portrait',
+  margins: { top: 37, bottom: 35, inner: 28, outer: 26 },
+};
+
+/** 225 mm type area / 22 lines. */
+export const GBT9704_LINE_PITCH = 28.95;
+
+export const A4_MM = { width: 210, height: 297 } as const;

@@ -1,0 +1,67 @@
+/**
+ * The one table of error codes. Every error a caller can see is listed here with
+ * its HTTP status and a message in Chinese and English; README documents each
+ * (a test checks that), and the HTTP error handler is the only place that turns
+ * an AppError into a response.
+ */
+
+/** One problem with one field of the input, addressed by a JSON pointer. */
+export interface Problem {
+  /** JSON pointer into the request body, e.g. "/applicant/idNumber". */
+  readonly path: string;
+  /** Stable machine-readable code, e.g. "ID_CHECKSUM". */
+  readonly code: string;
+  readonly message: string;
+  readonly messageEn: string;
+}
+
+export const ERROR_CODES = {
+  MALFORMED_JSON: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
+  NOT_FOUND: { status: 404, zh: '请求的地址不存在', en: 'No such route' },
+  FORM_NOT_FOUND: { status: 404, zh: '没有这个表单', en: 'No such form' },
+  FORMAT_NOT_SUPPORTED: { status: 406, zh: '该表单不提供这种文件格式', en: 'This form is not available in that format' },
+  METHOD_NOT_ALLOWED: { status: 405, zh: '该地址不支持此请求方法', en: 'Method not allowed on this route' },
+  BODY_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的请求内容类型', en: 'Unsupported content type' },
+  VALIDATION_FAILED: { status: 422, zh: '申报材料有问题', en: 'The submitted data has problems' },
+  GLYPH_MISSING: { status: 422, zh: '有字符无法用已配置的字体打印', en: 'Some characters cannot be printed with the configured fonts' },
+  PUBLICITY_TOO_SHORT: { status: 422, zh: '公示期不足 5 个工作日', en: 'The publicity period is shorter than 5 working days' },
+  UPLOAD_INVALID: { status: 422, zh: '上传的文件无法使用', en: 'An uploaded file cannot be used' },
+  TOO_MANY_REQUESTS: { status: 429, zh: '服务繁忙，请稍后再试', en: 'The service is busy; try again later' },
+  INTERNAL_ERROR: { status: 500, zh: '服务内部错误', en: 'Internal server error' },
+  RENDER_TIMEOUT: { status: 503, zh: '生成文件超时，请稍后再试', en: 'Rendering took too long; try again later' },
+  NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error whose code, status and wording come from ERROR_CODES. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly details: readonly Problem[];
+  /** Overrides the table's wording when the message names something specific. */
+  readonly zh: string;
+  readonly en: string;
+
+  constructor(code: ErrorCode, opts: { details?: readonly Problem[]; zh?: string; en?: string; cause?: unknown } = {}) {
+    const entry = ERROR_CODES[code];
+    super(opts.en ?? entry.en, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.statusCode = entry.status;
+    this.details = opts.details ?? [];
+    this.zh = opts.zh ?? entry.zh;
+    this.en = opts.en ?? entry.en;
+  }
+}
+
+/** A 422 listing every problem found, counted in the message as API.md shows. */
+export function validationError(details: readonly Problem[]): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    details,
+    zh: `申报材料有 ${details.length} 处问题`,
+    en: `${details.length} problem${details.length === 1 ? '' : 's'} in the submitted data`,
+  });
+}
