@@ -1,0 +1,65 @@
+/**
+ * GET /v1/verify/:code — checks the verification code printed (QR and text) on
+ * a review form. Stateless: the code carries its claims and an HMAC tag. Any
+ * code that does not check out, however malformed or long, is a 200
+ * { valid: false }; nothing about a bad code is an error of the service.
+ */
+import type { FastifyInstance } from 'fastify';
+// Brings in the OpenAPI keys of route schemas (summary, tags, hide).
+import type {} from '@fastify/swagger';
+import { z } from 'zod';
+import type { Signer } from '../../verify/signer.js';
+
+export const VerifyResponse = z
+  .object({
+    valid: z.boolean().describe('true when the code was issued by this service and is unaltered'),
+    serial: z.string().optional().describe('流水号, e.g. RF-2024-ABCDEFGH'),
+    form: z.string().optional().describe('form id, e.g. review-form'),
+    name: z.string().optional().describe('applicant name, masked'),
+    issuedAt: z.string().optional().describe('issue time, ISO 8601'),
+  })
+  .describe('Result of checking a verification code');
+export type VerifyResponse = z.infer<typeof VerifyResponse>;
+
+export const VerifyParams = z.object({ code: z.string().describe('the code from the QR on the form (base64url)') });
+export type VerifyParams = z.infer<typeof VerifyParams>;
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'output' }) as Record<string, unknown>;
+  return rest;
+}
+
+export interface VerifyRoutesOptions {
+  readonly signer: Pick<Signer, 'verify'>;
+}
+
+export default async function verifyRoutes(app: FastifyInstance, opts: VerifyRoutesOptions): Promise<void> {
+  const { signer } = opts;
+  const response = { 200: jsonSchema(VerifyResponse) };
+
+  const answer = (code: string): VerifyResponse => {
+    const result = signer.verify(code);
+    if (!result.valid) return { valid: false };
+    return { valid: true, serial: result.serial, form: result.form, name: result.name, issuedAt: result.issuedAt.toISOString() };
+  };
+
+  app.get<{ Params: VerifyParams }>(
+    '/v1/verify/:code',
+    {
+      schema: {
+        summary: 'Check a review-form verification code',
+        description: '验证评审表上的验证码（二维码）。Valid codes return the serial, form, masked name and issue time; anything else returns { valid: false }.',
+        tags: ['verify'],
+        params: jsonSchema(VerifyParams),
+        response,
+      },
+    },
+    async (request) => answer(request.params.code),
+  );
+
+  // The router refuses parameters longer than its maxParamLength (404). A code
+  // that long is not one we issued; answer it like any other bad code.
+  app.get<{ Params: { '*': string } }>('/v1/verify/*', { schema: { hide: true, response } }, async (request) =>
+    answer(request.params['*']),
+  );
+}
