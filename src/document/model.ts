@@ -81,6 +81,20 @@ export interface TableCell {
   readonly value?: number | Date;
   /** Excel number format for `value`, e.g. "yyyy-mm". */
   readonly numFmt?: string;
+  /**
+   * A picture drawn centred in the cell, at its own size in mm (the review
+   * form's one-inch photo, 25 × 35 mm, in the 基本情况 grid). Renderers that
+   * cannot place it leave the cell empty; rows keep their minHeight either way.
+   */
+  readonly image?: CellImage;
+}
+
+/** An image inside a table cell; width and height in mm. */
+export interface CellImage {
+  readonly data: Uint8Array;
+  readonly format: 'png' | 'jpeg';
+  readonly width: number;
+  readonly height: number;
 }
 
 export interface TableRow {
