@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { assemblePacket } from '../../src/packet/assemble.js';
+import type { Scan } from '../../src/packet/scans.js';
+import { makeImage, makePdf, withExifOrientation } from './scan-fixtures.js';
+
+const createdAt = new Date('2024-09-20T00:00:00Z');
+
+function scan(kind: Scan['kind'], bytes: Uint8Array, pages = 1): Scan {
+  return { item: 13, fileName: `x.${kind}`, kind, bytes, pages };
+}
+
+function outlineTitles(pdf: PDFDocument): string[] {
+  const outlines = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+  const titles: string[] = [];
+  let item = outlines.lookupMaybe(PDFName.of('First'), PDFDict);
+  while (item) {
+    titles.push(item.lookup(PDFName.of('Title'), PDFHexString).decodeText());
+    item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
+  }
+  return titles;
+}
+
+/** Mean darkness (0–255) of the halves of a rasterised page. */
+function inkHalves(pdf: Uint8Array, page: number): { left: number; right: number; top: number; bottom: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'zd-asm-'));
+  writeFileSync(join(dir, 'p.pdf'), pdf);
+  execFileSync('pdftoppm', ['-gray', '-r', '20', '-f', String(page), '-l', String(page), '-singlefile', join(dir, 'p.pdf'), join(dir, 'p')]);
+  const pgm = readFileSync(join(dir, 'p.pgm'));
+  const header = pgm.toString('latin1', 0, 64).split(/\s+/);
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const pixels = pgm.subarray(pgm.length - width * height);
+  let left = 0;
+  let right = 0;
+  let top = 0;
+  let bottom = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const ink = 255 - pixels[y * width + x]!;
+      if (x < width / 2) left += ink;
+      else right += ink;
+      if (y < height / 2) top += ink;
+      else bottom += ink;
+    }
+  }
+  const half = (width * height) / 2;
+  return { left: left / half, right: right / half, top: top / half, bottom: bottom / half };
+}
+
+describe('assemblePacket', () => {
+  it('starts every part on an odd page, pads to even, and bookmarks each part', async () => {
+    const jpeg = withExifOrientation(await makeImage('jpeg'), 1);
+    const result = await assemblePacket(
+      [
+        { title: '现实表现鉴定', pdf: await makePdf(3) },
+        { title: '个人承诺书', pdf: await makePdf(1) },
+        { title: '身份证', scan: scan('jpeg', jpeg) },
+        { title: '学历证书', scan: scan('png', await makeImage('png')) },
+        { title: '考核表', scan: scan('pdf', await makePdf(2, [612, 792]), 2) },
+      ],
+      { title: '申报材料', createdAt },
+    );
+    expect(result.starts.map((s) => s.page)).toEqual([1, 5, 7, 9, 11]);
+    expect(result.pageCount).toBe(12);
+    const pdf = await PDFDocument.load(result.bytes);
+    expect(pdf.getPageCount()).toBe(12);
+    expect(outlineTitles(pdf)).toEqual(['现实表现鉴定', '个人承诺书', '身份证', '学历证书', '考核表']);
+    // A letter-size scan is fitted onto A4.
+    const { width, height } = pdf.getPage(10).getSize();
+    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+  });
+
+  it('turns a JPEG the way its EXIF orientation says', async () => {
+    // The image is wide with a dark bar along its top edge. Orientation 6 means
+    // "rotate 90° clockwise to view": it shows tall, with the bar on the right.
+    const jpeg = withExifOrientation(await makeImage('jpeg', [400, 200]), 6);
+    const result = await assemblePacket([{ title: 'scan', scan: scan('jpeg', jpeg) }], { title: 't', createdAt });
+    const pdf = await PDFDocument.load(result.bytes);
+    const { width, height } = pdf.getPage(0).getSize();
+    expect(height).toBeGreaterThan(width);
+    const ink = inkHalves(result.bytes, 1);
+    expect(ink.right).toBeGreaterThan(ink.left * 3);
+  });
+
+  it.each([
+    [8, 'left'],
+    [3, 'bottom'],
+    [1, 'top'],
+  ] as const)('shows the top edge of a JPEG with orientation %i on the %s', async (orientation, side) => {
+    const jpeg = withExifOrientation(await makeImage('jpeg', [400, 200]), orientation);
+    const result = await assemblePacket([{ title: 'scan', scan: scan('jpeg', jpeg) }], { title: 't', createdAt });
+    const ink = inkHalves(result.bytes, 1);
+    const opposite = { left: 'right', right: 'left', top: 'bottom', bottom: 'top' } as const;
+    expect(ink[side]).toBeGreaterThan(ink[opposite[side]] * 3);
+  });
+
+  it('embeds a JPEG as it is, without recompressing it', async () => {
+    const jpeg = await makeImage('jpeg');
+    const result = await assemblePacket([{ title: 'scan', scan: scan('jpeg', jpeg) }], { title: 't', createdAt });
+    expect(Buffer.from(result.bytes).includes(Buffer.from(jpeg))).toBe(true);
+  });
+});
