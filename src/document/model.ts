@@ -82,6 +82,12 @@ export interface TableCell {
   /** Excel number format for `value`, e.g. "yyyy-mm". */
   readonly numFmt?: string;
   /**
+   * Marks a cell left empty on purpose for handwriting: a signature, a seal,
+   * a thumbprint or a photo. Only such cells may be empty (the notice forbids
+   * blank fields); tests recognise them by this mark.
+   */
+  readonly space?: BlankSpace;
+  /**
    * A picture drawn centred in the cell, at its own size in mm (the review
    * form's one-inch photo, 25 × 35 mm, in the 基本情况 grid). Renderers that
    * cannot place it leave the cell empty; rows keep their minHeight either way.
@@ -96,6 +102,9 @@ export interface CellImage {
   readonly width: number;
   readonly height: number;
 }
+
+/** What an intentionally empty space is for. */
+export type BlankSpace = 'signature' | 'seal' | 'thumbprint' | 'photo';
 
 export interface TableRow {
   readonly cells: readonly TableCell[];

@@ -1,0 +1,18 @@
+import { DossierSchema, type Dossier } from '../../domain/dossier.js';
+import { sampleDossier } from '../samples/index.js';
+import type { FormDefinition } from '../types.js';
+import { buildPoliticalAppraisal, POLITICAL_APPRAISAL_ID } from './build.js';
+
+export const politicalAppraisalForm: FormDefinition<Dossier> = {
+  id: POLITICAL_APPRAISAL_ID,
+  title: '现实表现（政治鉴定）材料',
+  titleEn: 'Appraisal of political and professional conduct',
+  attachment: null,
+  formats: ['pdf', 'docx'],
+  description:
+    '现实表现（政治鉴定）材料：申报人基本情况、单位填写的鉴定内容（politicalAppraisal）、推荐意见，单位主要领导和派驻纪检组负责人签字并加盖单位公章，落款日期取 signedOn。',
+  input: DossierSchema,
+  sample: () => sampleDossier('zhang-yue-intermediate'),
+  build: buildPoliticalAppraisal,
+  fileName: (dossier) => `现实表现鉴定-${dossier.applicant.name}`,
+};
