@@ -2,133 +2,449 @@
  * The dossier (申报人档案): one applicant's data, as API.md defines it.
  * Names of fields are the public contract: never rename them.
  *
- * This file holds the shape. The rules of the notice and DOMAIN.md (ID check
- * digit, agreement of ID with gender and birth date, name normalisation, ethnic
- * groups, political status, date ranges …) are layered on by the domain module.
+ * The rules of the notice and DOMAIN.md live inside the schemas, so any
+ * `DossierSchema.safeParse()` (and any form schema built from these parts)
+ * applies them: ID check digit and its agreement with 性别 and 出生年月, name
+ * normalisation, the 56 ethnic groups, GB/T 4762 political status, real dates
+ * and ordered ranges, phone numbers, the title ladder. Problems carry a code
+ * and an English message in the issue params (see problems.ts).
+ *
+ * Cross-field checks are refinements with a `when` that only asks for an
+ * object, so they still run when some unrelated field is wrong and every problem is reported at
+ * once; they therefore test the types of what they read.
+ *
+ * zod 4 refuses `.pick()`/`.omit()` on objects that carry refinements; a form
+ * that needs a subset builds its object from `DossierSchema.shape.<field>` or
+ * the exported part schemas.
  */
 import { z } from 'zod';
+import { isIsoDate, isYearMonth, todayInChina } from './dates.js';
+import { canonicalEthnicity, ETHNIC_GROUPS } from './ethnicity.js';
+import { hasIdShape, hasValidCheckChar, idBirthDate, idGender, idNumberProblems, normaliseIdNumber } from './id-number.js';
+import { NAME_MAX_CODE_POINTS, nameProblems, normaliseName } from './names.js';
+import { isValidPhone, normalisePhone } from './phone.js';
+import { canonicalPoliticalStatus, POLITICAL_STATUSES } from './political-status.js';
+import { addProblem, REQUIRED_EN, REQUIRED_ZH, requiredError } from './problems.js';
+import { nextTitle, ROUTES, TITLES, type Title } from './titles.js';
 
-const yearMonth = z.string();
-const date = z.string();
-const text = z.string();
-/** Optional free text: empty or missing prints as "无". */
-const optionalText = z.string().optional().default('');
+const MIN_YEAR = 1950;
+/** Applications are for this year or the next; older years stay valid for archived dossiers back to 2000. */
+const MIN_APPLICATION_YEAR = 2000;
 
-export const EducationSchema = z.object({
-  level: text,
-  degree: optionalText,
-  school: text,
-  major: text,
-  graduatedOn: yearMonth,
-});
+function currentYear(): number {
+  return Number(todayInChina().slice(0, 4));
+}
 
-export const CurrentTitleSchema = z.object({
-  name: text,
-  obtainedOn: yearMonth,
-  appointedOn: yearMonth,
-  obtainedIn: optionalText,
-});
+// ---------------------------------------------------------------- field schemas
 
-export const ApplicantSchema = z.object({
-  name: text,
-  gender: z.enum(['男', '女']),
-  ethnicity: text,
-  birthDate: yearMonth,
-  idNumber: text,
-  politicalStatus: text,
-  phone: text,
-  education: EducationSchema,
-  workStartedOn: yearMonth,
-  employer: text,
-  prefecture: text,
-  county: text,
-  unitLevel: z.enum(['prefecture', 'county', 'township']),
-  specialty: text,
-  adminPost: optionalText,
-  currentTitle: CurrentTitleSchema.nullable().default(null),
-  photo: z.string().nullable().optional().default(null),
-});
+/** Required text: trimmed, not empty. */
+export const TextSchema = z
+  .string(requiredError)
+  .trim()
+  .superRefine((v, ctx) => {
+    if (v === '') addProblem(ctx, [], 'REQUIRED', REQUIRED_ZH, REQUIRED_EN);
+  });
 
-export const ApplicationSchema = z.object({
-  year: z.number().int(),
-  series: text,
-  specialty: text,
-  targetTitle: z.enum(['管理员', '助理馆员', '馆员']),
-  route: z.enum(['初次确定', '授予', '评审']),
-  defenseExemption: z.string().nullable().default(null),
-});
+/**
+ * Optional free text: trimmed; empty or missing is "" and prints as "无".
+ * (No transform anywhere in these schemas: the OpenAPI document is generated from them.)
+ */
+export const OptionalTextSchema = z.string().trim().optional().default('');
 
-export const WorkPeriodSchema = z.object({ from: yearMonth, to: yearMonth, employer: text, post: text });
-export const AssessmentSchema = z.object({
-  year: z.number().int(),
-  result: z.enum(['优秀', '合格', '称职', '基本合格', '不合格']),
-});
-export const ContinuingEducationSchema = z.object({
-  year: z.number().int(),
-  publicHours: z.number().min(0),
-  professionalHours: z.number().min(0),
-});
-export const CeExemptionSchema = z.object({ reason: text, category: text });
-export const AchievementSchema = z.object({
-  from: yearMonth,
-  to: yearMonth,
-  title: text,
-  content: optionalText,
-  role: optionalText,
-  result: optionalText,
-});
-export const PaperSchema = z.object({ title: text, journal: text, publishedOn: yearMonth, role: optionalText });
-export const AwardSchema = z.object({ name: text, issuer: text, awardedOn: yearMonth });
-export const PatentSchema = z.object({
-  name: text,
-  number: optionalText,
-  grantedOn: yearMonth.optional(),
-  role: optionalText,
-});
-export const RecommendingUnitSchema = z.object({ name: text, office: text, phone: text, head: optionalText });
-export const PublicitySchema = z.object({
-  startDate: date,
-  endDate: date,
-  politicalSummary: optionalText,
-  achievementSummary: optionalText,
-});
-export const MaterialSchema = z.object({ name: text, count: z.number().int().min(0) });
+/** "YYYY-MM" that exists. */
+export const YearMonthSchema = z
+  .string(requiredError)
+  .trim()
+  .superRefine((v, ctx) => {
+    if (v === '') addProblem(ctx, [], 'REQUIRED', REQUIRED_ZH, REQUIRED_EN);
+    else if (!isYearMonth(v))
+      addProblem(ctx, [], 'YEAR_MONTH_INVALID', `年月“${v}”无效，应为 YYYY-MM`, `"${v}" is not a month (YYYY-MM)`);
+  });
 
-export const DossierSchema = z.object({
-  applicant: ApplicantSchema,
-  application: ApplicationSchema,
-  workHistory: z.array(WorkPeriodSchema).default([]),
-  assessments: z.array(AssessmentSchema).default([]),
-  continuingEducation: z.array(ContinuingEducationSchema).default([]),
-  ceExemption: CeExemptionSchema.nullable().default(null),
-  achievements: z.array(AchievementSchema).default([]),
-  papers: z.array(PaperSchema).default([]),
-  awards: z.array(AwardSchema).default([]),
-  patents: z.array(PatentSchema).default([]),
-  workSummary: optionalText,
-  politicalAppraisal: optionalText,
-  recommendingUnit: RecommendingUnitSchema,
-  publicity: PublicitySchema,
-  materials: z.array(MaterialSchema).default([]),
-  signedOn: date,
-});
+/** "YYYY-MM-DD" that exists. */
+export const IsoDateSchema = z
+  .string(requiredError)
+  .trim()
+  .superRefine((v, ctx) => {
+    if (v === '') addProblem(ctx, [], 'REQUIRED', REQUIRED_ZH, REQUIRED_EN);
+    else if (!isIsoDate(v))
+      addProblem(ctx, [], 'DATE_INVALID', `日期“${v}”无效，应为 YYYY-MM-DD`, `"${v}" is not a date (YYYY-MM-DD)`);
+  });
+
+/** A calendar year (assessments, continuing education). */
+export const YearSchema = z
+  .number(requiredError)
+  .int()
+  .superRefine((v, ctx) => {
+    const max = currentYear() + 1;
+    if (v < MIN_YEAR || v > max)
+      addProblem(ctx, [], 'YEAR_IMPLAUSIBLE', `年份 ${v} 不合理（${MIN_YEAR}–${max}）`, `Year ${v} is implausible (${MIN_YEAR}–${max})`);
+  });
+
+export const PersonNameSchema = z
+  .string(requiredError)
+  .overwrite(normaliseName)
+  .superRefine((v, ctx) => {
+    for (const p of nameProblems(v)) {
+      if (p === 'NAME_EMPTY') addProblem(ctx, [], 'REQUIRED', REQUIRED_ZH, REQUIRED_EN);
+      if (p === 'NAME_TOO_LONG')
+        addProblem(ctx, [], p, `姓名不能超过 ${NAME_MAX_CODE_POINTS} 个字符`, `The name must not exceed ${NAME_MAX_CODE_POINTS} characters`);
+      if (p === 'NAME_DIGITS') addProblem(ctx, [], p, '姓名不能含数字', 'The name must not contain digits');
+      if (p === 'NAME_DOT_POSITION')
+        addProblem(ctx, [], p, '姓名中的间隔号“·”只能位于两个部分之间', 'The middle dot "·" may only stand between two parts of the name');
+    }
+  });
+
+export const EthnicitySchema = z
+  .string(requiredError)
+  .overwrite((v) => canonicalEthnicity(v) ?? v.trim())
+  .superRefine((v, ctx) => {
+    if (v === '') addProblem(ctx, [], 'REQUIRED', REQUIRED_ZH, REQUIRED_EN);
+    else if (!(ETHNIC_GROUPS as readonly string[]).includes(v))
+      addProblem(ctx, [], 'ETHNICITY_UNKNOWN', `“${v}”不是 GB/T 3304 的 56 个民族之一`, `"${v}" is not one of the 56 ethnic groups of GB/T 3304`);
+  });
+
+export const PoliticalStatusSchema = z
+  .string(requiredError)
+  .overwrite((v) => canonicalPoliticalStatus(v) ?? v.trim())
+  .superRefine((v, ctx) => {
+    if (v === '') addProblem(ctx, [], 'REQUIRED', REQUIRED_ZH, REQUIRED_EN);
+    else if (!(POLITICAL_STATUSES as readonly string[]).includes(v))
+      addProblem(
+        ctx,
+        [],
+        'POLITICAL_STATUS_UNKNOWN',
+        `政治面貌“${v}”无效，可选值：${POLITICAL_STATUSES.join('、')}`,
+        `"${v}" is not a political status of GB/T 4762`,
+      );
+  });
+
+const ID_MESSAGES = {
+  ID_FORMAT: ['身份证号应为 18 位：17 位数字加 1 位校验码（数字或 X）', 'The ID number must have 18 characters: 17 digits and a check digit or X'],
+  ID_PROVINCE: ['身份证号前两位不是有效的省级行政区划代码', 'The first two digits of the ID number are not a valid province code'],
+  ID_BIRTHDATE_INVALID: ['身份证号中的出生日期不存在', 'The birth date inside the ID number does not exist'],
+  ID_CHECKSUM: ['身份证号校验位错误', 'ID number check digit is wrong'],
+} as const;
+
+export const IdNumberSchema = z
+  .string(requiredError)
+  .overwrite(normaliseIdNumber)
+  .superRefine((v, ctx) => {
+    if (v === '') return addProblem(ctx, [], 'REQUIRED', REQUIRED_ZH, REQUIRED_EN);
+    for (const p of idNumberProblems(v, todayInChina())) addProblem(ctx, [], p, ID_MESSAGES[p][0], ID_MESSAGES[p][1]);
+  });
+
+export const PhoneSchema = z
+  .string(requiredError)
+  .overwrite(normalisePhone)
+  .superRefine((v, ctx) => {
+    if (v === '') addProblem(ctx, [], 'REQUIRED', REQUIRED_ZH, REQUIRED_EN);
+    else if (!isValidPhone(v))
+      addProblem(
+        ctx,
+        [],
+        'PHONE_INVALID',
+        `电话“${v}”无效：应为手机号或带区号的固定电话（如 0996-2012345）`,
+        `"${v}" is not a mainland mobile number or a landline with area code (e.g. 0996-2012345)`,
+      );
+  });
+
+export const TitleSchema = z.enum(TITLES, requiredError);
+export const RouteSchema = z.enum(ROUTES, requiredError);
+
+/** Adds DATE_RANGE_ORDER at `toKey` when both ends are well-formed and from > to. */
+function orderedRange<K extends string>(fromKey: K, toKey: K) {
+  return (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const from = v[fromKey];
+    const to = v[toKey];
+    if (typeof from !== 'string' || typeof to !== 'string') return;
+    const ok = (s: string) => isYearMonth(s) || isIsoDate(s);
+    if (ok(from) && ok(to) && from > to)
+      addProblem(ctx, [toKey], 'DATE_RANGE_ORDER', `结束时间 ${to} 早于开始时间 ${from}`, `The end ${to} is before the start ${from}`);
+  };
+}
+/** Run the refinement despite problems elsewhere in the value, as long as the value is an object at all. */
+const always = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+
+// ---------------------------------------------------------------- object schemas
+
+export const EducationSchema = z.object(
+  {
+    level: TextSchema,
+    degree: OptionalTextSchema,
+    school: TextSchema,
+    major: TextSchema,
+    graduatedOn: YearMonthSchema,
+  },
+  requiredError,
+);
+
+export const CurrentTitleSchema = z.object(
+  {
+    name: TitleSchema,
+    obtainedOn: YearMonthSchema,
+    appointedOn: YearMonthSchema,
+    obtainedIn: OptionalTextSchema,
+  },
+  requiredError,
+);
+
+/** The applicant's fields without the cross-field rules (for building subsets). */
+export const ApplicantFieldsSchema = z.object(
+  {
+    name: PersonNameSchema,
+    gender: z.enum(['男', '女'], requiredError),
+    ethnicity: EthnicitySchema,
+    birthDate: YearMonthSchema,
+    idNumber: IdNumberSchema,
+    politicalStatus: PoliticalStatusSchema,
+    phone: PhoneSchema,
+    education: EducationSchema,
+    workStartedOn: YearMonthSchema,
+    employer: TextSchema,
+    prefecture: TextSchema,
+    county: TextSchema,
+    unitLevel: z.enum(['prefecture', 'county', 'township'], requiredError),
+    specialty: TextSchema,
+    adminPost: OptionalTextSchema,
+    currentTitle: CurrentTitleSchema.nullable().default(null),
+    photo: z.string().nullable().optional().default(null),
+  },
+  requiredError,
+);
+
+/** 身份证号 must agree with 性别 and 出生年月; the disagreement is reported at the field that disagrees. */
+function idAgreement(v: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const id = v['idNumber'];
+  if (typeof id !== 'string') return;
+  const normal = normaliseIdNumber(id);
+  // A wrong check digit means a mistyped number: comparing its digits would only add noise.
+  if (!hasIdShape(normal) || !hasValidCheckChar(normal)) return;
+  const gender = v['gender'];
+  if ((gender === '男' || gender === '女') && idGender(normal) !== gender) {
+    const expected = idGender(normal);
+    addProblem(
+      ctx,
+      ['gender'],
+      'ID_GENDER_MISMATCH',
+      `性别“${gender}”与身份证号不符（身份证号第 17 位表示“${expected}”）`,
+      `Gender "${gender}" disagrees with the ID number (its 17th digit means "${expected === '男' ? 'male' : 'female'}")`,
+    );
+  }
+  const birth = v['birthDate'];
+  const idMonth = idBirthDate(normal).slice(0, 7);
+  if (typeof birth === 'string' && isYearMonth(birth.trim()) && birth.trim() !== idMonth) {
+    addProblem(
+      ctx,
+      ['birthDate'],
+      'ID_BIRTHDATE_MISMATCH',
+      `出生年月 ${birth.trim()} 与身份证号中的 ${idMonth} 不符`,
+      `Birth month ${birth.trim()} disagrees with ${idMonth} in the ID number`,
+    );
+  }
+}
+
+export const ApplicantSchema = ApplicantFieldsSchema.superRefine(idAgreement, always);
+
+export const ApplicationSchema = z.object(
+  {
+    year: z
+      .number(requiredError)
+      .int()
+      .superRefine((v, ctx) => {
+        const max = currentYear() + 1;
+        if (v < MIN_APPLICATION_YEAR || v > max)
+          addProblem(
+            ctx,
+            [],
+            'YEAR_IMPLAUSIBLE',
+            `申报年度 ${v} 不合理（${MIN_APPLICATION_YEAR}–${max}）`,
+            `Application year ${v} is implausible (${MIN_APPLICATION_YEAR}–${max})`,
+          );
+      }),
+    series: TextSchema,
+    specialty: TextSchema,
+    targetTitle: TitleSchema,
+    route: RouteSchema,
+    /** The applicant's stated reason, or null; "" counts as none. */
+    defenseExemption: z.string().trim().nullable().default(null),
+  },
+  requiredError,
+);
+
+export const WorkPeriodSchema = z
+  .object({ from: YearMonthSchema, to: YearMonthSchema, employer: TextSchema, post: TextSchema }, requiredError)
+  .superRefine(orderedRange('from', 'to'), always);
+export const AssessmentSchema = z.object(
+  {
+    year: YearSchema,
+    result: z.enum(['优秀', '合格', '称职', '基本合格', '不合格'], requiredError),
+  },
+  requiredError,
+);
+export const ContinuingEducationSchema = z.object(
+  {
+    year: YearSchema,
+    publicHours: z.number(requiredError).min(0),
+    professionalHours: z.number(requiredError).min(0),
+  },
+  requiredError,
+);
+export const CeExemptionSchema = z.object({ reason: TextSchema, category: TextSchema }, requiredError);
+export const AchievementSchema = z
+  .object(
+    {
+      from: YearMonthSchema,
+      to: YearMonthSchema,
+      title: TextSchema,
+      content: OptionalTextSchema,
+      role: OptionalTextSchema,
+      result: OptionalTextSchema,
+    },
+    requiredError,
+  )
+  .superRefine(orderedRange('from', 'to'), always);
+export const PaperSchema = z.object(
+  { title: TextSchema, journal: TextSchema, publishedOn: YearMonthSchema, role: OptionalTextSchema },
+  requiredError,
+);
+export const AwardSchema = z.object({ name: TextSchema, issuer: TextSchema, awardedOn: YearMonthSchema }, requiredError);
+export const PatentSchema = z.object(
+  {
+    name: TextSchema,
+    number: OptionalTextSchema,
+    grantedOn: YearMonthSchema.optional(),
+    role: OptionalTextSchema,
+  },
+  requiredError,
+);
+export const RecommendingUnitSchema = z.object(
+  { name: TextSchema, office: TextSchema, phone: PhoneSchema, head: OptionalTextSchema },
+  requiredError,
+);
+export const PublicitySchema = z
+  .object(
+    {
+      startDate: IsoDateSchema,
+      endDate: IsoDateSchema,
+      politicalSummary: OptionalTextSchema,
+      achievementSummary: OptionalTextSchema,
+    },
+    requiredError,
+  )
+  .superRefine(orderedRange('startDate', 'endDate'), always);
+export const MaterialSchema = z.object({ name: TextSchema, count: z.number(requiredError).int().min(0) }, requiredError);
+
+/** Each year at most once in a yearly list. */
+function uniqueYears(v: unknown, ctx: z.RefinementCtx): void {
+  if (!Array.isArray(v)) return;
+  const seen = new Set<number>();
+  v.forEach((entry: unknown, i) => {
+    const year = (entry as { year?: unknown } | null)?.year;
+    if (typeof year !== 'number') return;
+    if (seen.has(year))
+      addProblem(ctx, [i, 'year'], 'YEAR_DUPLICATE', `${year} 年重复出现`, `The year ${year} appears more than once`);
+    seen.add(year);
+  });
+}
+
+/** The dossier's fields without the dossier-level rule (the title ladder). */
+export const DossierFieldsSchema = z.object(
+  {
+    applicant: ApplicantSchema,
+    application: ApplicationSchema,
+    workHistory: z.array(WorkPeriodSchema).default([]),
+    assessments: z.array(AssessmentSchema).default([]).superRefine(uniqueYears, always),
+    continuingEducation: z.array(ContinuingEducationSchema).default([]).superRefine(uniqueYears, always),
+    ceExemption: CeExemptionSchema.nullable().default(null),
+    achievements: z.array(AchievementSchema).default([]),
+    papers: z.array(PaperSchema).default([]),
+    awards: z.array(AwardSchema).default([]),
+    patents: z.array(PatentSchema).default([]),
+    workSummary: OptionalTextSchema,
+    politicalAppraisal: OptionalTextSchema,
+    recommendingUnit: RecommendingUnitSchema,
+    publicity: PublicitySchema,
+    materials: z.array(MaterialSchema).default([]),
+    signedOn: IsoDateSchema,
+  },
+  requiredError,
+);
+
+function isTitle(v: unknown): v is Title {
+  return typeof v === 'string' && (TITLES as readonly string[]).includes(v);
+}
+
+/**
+ * The ladder 管理员 → 助理馆员 → 馆员: the target is one step above the current
+ * title. Only 初次确定 (first determination, for people who hold no title yet)
+ * may come without a current title.
+ */
+function titleLadder(v: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const applicant = v['applicant'] as Record<string, unknown> | undefined;
+  const application = v['application'] as Record<string, unknown> | undefined;
+  if (!applicant || !application || typeof applicant !== 'object' || typeof application !== 'object') return;
+  const target = application['targetTitle'];
+  const route = application['route'];
+  const current = applicant['currentTitle'] as { name?: unknown } | null | undefined;
+  if (!isTitle(target)) return;
+  if (current === null || current === undefined) {
+    if (typeof route === 'string' && route !== '初次确定')
+      addProblem(
+        ctx,
+        ['applicant', 'currentTitle'],
+        'CURRENT_TITLE_REQUIRED',
+        `申报方式为“${route}”时须填写现专业技术职务；没有职称的人员应选择“初次确定”`,
+        `A current title is required for the route "${route}"; applicants without a title apply by 初次确定 (first determination)`,
+      );
+    return;
+  }
+  if (typeof current !== 'object' || !isTitle(current.name)) return;
+  const expected = nextTitle(current.name);
+  if (expected !== target) {
+    addProblem(
+      ctx,
+      ['application', 'targetTitle'],
+      'TITLE_LADDER',
+      expected
+        ? `现职称为“${current.name}”，只能申报高一级的“${expected}”，不能申报“${target}”`
+        : `现职称“${current.name}”已是本系列中、初级的最高一级，不能申报“${target}”`,
+      expected
+        ? `With the current title "${current.name}" the next title is "${expected}", not "${target}"`
+        : `"${current.name}" is already the top of this ladder; "${target}" cannot be applied for`,
+    );
+  }
+}
+
+export const DossierSchema = DossierFieldsSchema.superRefine(titleLadder, always);
 
 export type Dossier = z.infer<typeof DossierSchema>;
 export type Applicant = Dossier['applicant'];
 export type Application = Dossier['application'];
+export type WorkPeriod = z.infer<typeof WorkPeriodSchema>;
+export type Assessment = z.infer<typeof AssessmentSchema>;
+export type ContinuingEducation = z.infer<typeof ContinuingEducationSchema>;
+export type Publicity = z.infer<typeof PublicitySchema>;
 
 /** The roster's unit block (附件5 footer): who files it, and when. */
-export const RosterUnitSchema = z.object({
-  name: text,
-  prefecture: optionalText,
-  preparer: optionalText,
-  phone: optionalText,
-  date: date,
-});
+export const RosterUnitSchema = z.object(
+  {
+    name: TextSchema,
+    prefecture: OptionalTextSchema,
+    preparer: OptionalTextSchema,
+    phone: OptionalTextSchema,
+    date: IsoDateSchema,
+  },
+  requiredError,
+);
+export type RosterUnit = z.infer<typeof RosterUnitSchema>;
 
 /** Input of `roster` and `POST /v1/batches`: { unit, dossiers }. */
-export const RosterInputSchema = z.object({
-  unit: RosterUnitSchema,
-  dossiers: z.array(DossierSchema).min(1),
-});
+export const RosterInputSchema = z.object(
+  {
+    unit: RosterUnitSchema,
+    dossiers: z.array(DossierSchema, requiredError).min(1),
+  },
+  requiredError,
+);
 export type RosterInput = z.infer<typeof RosterInputSchema>;

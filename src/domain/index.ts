@@ -1,0 +1,11 @@
+/** The domain module's public surface: schemas, parsing, dates, calendar, derived facts and rule checks. */
+export * from './dossier.js';
+export * from './parse.js';
+export * from './problems.js';
+export * from './dates.js';
+export * from './id-number.js';
+export * from './names.js';
+export * from './ethnicity.js';
+export * from './political-status.js';
+export * from './titles.js';
+export * from './phone.js';
