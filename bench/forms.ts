@@ -1,0 +1,73 @@
+/**
+ * Forms benchmark: build + render, measured (never asserted).
+ * - pledge and publicity-notice in pdf and docx: one cold run, then 200 warm;
+ * - the roster of 500 applicants in xlsx and pdf: one cold run, then a few.
+ * Run alone with `npx tsx bench/forms.ts`.
+ */
+import { pathToFileURL } from 'node:url';
+import { DossierSchema, RosterInputSchema } from '../src/domain/dossier.js';
+import { pledgeForm } from '../src/forms/pledge/index.js';
+import { publicityNoticeForm } from '../src/forms/publicity-notice/index.js';
+import { rosterForm } from '../src/forms/roster/index.js';
+import { sampleRosterInput } from '../src/forms/samples/index.js';
+import type { FormContext, FormDefinition, Format } from '../src/forms/types.js';
+import { render } from '../src/render/index.js';
+
+export interface Figures {
+  firstMs: number;
+  medianMs: number;
+  p95Ms: number;
+}
+
+const CTX: FormContext = {
+  now: new Date('2024-10-10T02:00:00Z'),
+  options: {},
+  settings: { watermarkText: '档案系列职称评审专用' },
+};
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+async function measure(form: FormDefinition, input: unknown, format: Format, warm: number): Promise<Figures> {
+  const once = async () => {
+    const started = performance.now();
+    const file = await render(form.build(input, CTX), format);
+    if (file.bytes.length === 0) throw new Error(`${form.id}.${format}: empty output`);
+    return performance.now() - started;
+  };
+  const firstMs = await once();
+  const times: number[] = [];
+  for (let i = 0; i < warm; i += 1) times.push(await once());
+  times.sort((a, b) => a - b);
+  return { firstMs: round(firstMs), medianMs: round(quantile(times, 0.5)), p95Ms: round(quantile(times, 0.95)) };
+}
+
+export async function benchForms(): Promise<Record<string, Figures>> {
+  const dossier = DossierSchema.parse(publicityNoticeForm.sample());
+  const sampleRoster = RosterInputSchema.parse(sampleRosterInput());
+  const roster500 = {
+    unit: sampleRoster.unit,
+    dossiers: Array.from({ length: 500 }, (_, i) => sampleRoster.dossiers[i % sampleRoster.dossiers.length]!),
+  };
+  const results: Record<string, Figures> = {};
+  for (const format of ['pdf', 'docx'] as const) {
+    results[`pledge.${format}`] = await measure(pledgeForm, dossier, format, 200);
+    results[`publicity-notice.${format}`] = await measure(publicityNoticeForm, dossier, format, 200);
+  }
+  for (const format of ['xlsx', 'pdf'] as const) {
+    results[`roster-500.${format}`] = await measure(rosterForm, roster500, format, 3);
+  }
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const results = await benchForms();
+  for (const [name, f] of Object.entries(results)) {
+    console.log(`${name.padEnd(24)} first ${f.firstMs} ms, median ${f.medianMs} ms, p95 ${f.p95Ms} ms`);
+  }
+}
