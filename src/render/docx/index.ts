@@ -1,0 +1,145 @@
+/**
+ * Document model → DOCX (WordprocessingML) with the docx package.
+ *
+ * Word, WPS and LibreOffice lay the flow out themselves; this renderer only
+ * says what Chinese Office needs to get it right: East-Asian fonts in every
+ * run, zh-CN as the East-Asian language (Word then applies the Chinese
+ * line-breaking rules, 避头尾), character-based indents, exact line pitch,
+ * real tables, mirrored margins and page-number fields.
+ *
+ * Copies: Word prints copies itself (Print › Copies), so `copies` > 1 still
+ * gives one copy here. Duplex: Word prints double-sided itself; the document
+ * gets mirrored margins and odd/even footers.
+ */
+import { Document as WordDocument, LineRuleType, Packer, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
+import type { Block, BlockType, Document } from '../../document/model.js';
+import { wordFont } from './fonts.js';
+import { drawingIds, imageParagraph, imageRun, qrPng, type DrawingIds } from './images.js';
+import { corePropertiesXml, settingsXml } from './package-parts.js';
+import { footers, headers, pageGeometry, sectionPage, type PageGeometry } from './page.js';
+import { heading, paragraph } from './paragraphs.js';
+import { styleOfRole, type ResolvedStyle } from './runs.js';
+import { signature } from './signature.js';
+import { table } from './table.js';
+import { mmToTwips, ptToHalfPoints } from './units.js';
+import { stampZip } from './zip-stamp.js';
+
+interface BlockContext {
+  readonly doc: Document;
+  readonly base: ResolvedStyle;
+  readonly geo: PageGeometry;
+  readonly ids: DrawingIds;
+  /** A page break block came just before: the next paragraph starts a page. */
+  breakPending: boolean;
+}
+
+type Handler<K extends BlockType> = (block: Extract<Block, { type: K }>, ctx: BlockContext) => FileChild[] | Promise<FileChild[]>;
+
+/** Takes a pending page break for a paragraph-like block. */
+function takeBreak(ctx: BlockContext): boolean {
+  const pending = ctx.breakPending;
+  ctx.breakPending = false;
+  return pending;
+}
+
+/** A pending page break before a block that has no paragraph of its own to carry it (a table). */
+function breakParagraph(ctx: BlockContext): FileChild[] {
+  if (!takeBreak(ctx)) return [];
+  // A 1 pt line, so the paragraph mark left on the new page takes no visible room.
+  return [new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ children: [new PageBreak()] })] })];
+}
+
+const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
+  paragraph: (b, ctx) => [
+    paragraph(b, { style: ctx.base, align: 'justify', lineHeight: ctx.doc.base.lineHeight, pageBreakBefore: takeBreak(ctx) }),
+  ],
+  heading: (b, ctx) => [heading(b, { lineHeight: ctx.doc.base.lineHeight, pageBreakBefore: takeBreak(ctx) })],
+  table: (b, ctx) => {
+    const out = breakParagraph(ctx);
+    if (b.caption) {
+      out.push(paragraph({ ...b.caption, keepWithNext: true }, { style: ctx.base, align: 'center', lineHeight: ctx.doc.base.lineHeight }));
+    }
+    out.push(table(b, ctx.base, ctx.geo.textWidthTwips));
+    return out;
+  },
+  signature: (b, ctx) => signature(b, ctx.base, ctx.doc.base.lineHeight, takeBreak(ctx)),
+  image: (b, ctx) => [imageParagraph(ctx.ids, b, takeBreak(ctx))],
+  qr: async (b, ctx) => {
+    const png = await qrPng(b.text, b.size);
+    const out: FileChild[] = [
+      new Paragraph({
+        alignment: 'center',
+        keepNext: Boolean(b.caption),
+        ...(takeBreak(ctx) ? { pageBreakBefore: true } : {}),
+        children: [imageRun(ctx.ids, png, 'png', b.size, b.size, 'QR')],
+      }),
+    ];
+    if (b.caption) {
+      const small = styleOfRole(ctx.base.font, Math.min(ctx.base.size, 10.5));
+      out.push(paragraph({ runs: [{ text: b.caption }] }, { style: small, align: 'center', lineHeight: undefined }));
+    }
+    return out;
+  },
+  spacer: (b, ctx) => [
+    new Paragraph({
+      ...(takeBreak(ctx) ? { pageBreakBefore: true } : {}),
+      spacing: { line: Math.max(mmToTwips(b.height), 20), lineRule: LineRuleType.EXACT },
+      children: [],
+    }),
+  ],
+  pageBreak: (_b, ctx) => {
+    // Two breaks in a row still give one blank page between them.
+    const out = ctx.breakPending ? breakParagraph(ctx) : [];
+    ctx.breakPending = true;
+    return out;
+  },
+};
+
+async function blockChildren(doc: Document, base: ResolvedStyle, geo: PageGeometry, ids: DrawingIds): Promise<FileChild[]> {
+  const ctx: BlockContext = { doc, base, geo, ids, breakPending: false };
+  const children: FileChild[] = [];
+  for (const block of doc.blocks) {
+    const handler = BLOCKS[block.type] as Handler<BlockType>;
+    children.push(...(await handler(block as never, ctx)));
+  }
+  // A trailing page break asks for an empty last page.
+  children.push(...breakParagraph(ctx));
+  return children;
+}
+
+export async function renderDocx(doc: Document): Promise<Uint8Array> {
+  const base = styleOfRole(doc.base.font, doc.base.size, false);
+  const geo = pageGeometry(doc);
+  const pageMarkPng = doc.pageMark ? await qrPng(doc.pageMark.qrText, 12) : undefined;
+  const ids = drawingIds();
+  // Built in document order (body, then footers) so drawing ids read top to bottom.
+  const children = await blockChildren(doc, base, geo, ids);
+  const word = new WordDocument({
+    title: doc.meta.title,
+    ...(doc.meta.subject ? { subject: doc.meta.subject } : {}),
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: wordFont(doc.base.font),
+            size: ptToHalfPoints(doc.base.size),
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
+          },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: { page: sectionPage(doc) },
+        headers: headers(doc, geo),
+        footers: footers(doc, geo, pageMarkPng, ids),
+        children,
+      },
+    ],
+  });
+  const zip = await Packer.toBuffer(word, false, [
+    { path: 'word/settings.xml', data: settingsXml({ mirrorMargins: geo.mirrored, evenAndOddHeaders: geo.evenAndOdd }) },
+    { path: 'docProps/core.xml', data: corePropertiesXml(doc.meta) },
+  ]);
+  return stampZip(zip, doc.meta.createdAt);
+}
