@@ -9,12 +9,12 @@ import type { Dossier } from '../../domain/dossier.js';
 import { renderText, splitParagraphs } from '../../text/index.js';
 import type { FormContext } from '../types.js';
 import { cnYearMonth, currentTitleName, graduationPhrase } from '../shared/facts.js';
-import { attachmentLabel, tableDocument } from '../shared/layout.js';
+import { attachmentLabel, FORM_PAGE, tableDocument } from '../shared/layout.js';
 
 export const CE_EXEMPTION_ID = 'ce-exemption';
 
 /** Six columns: label, value, label, value, label, value. */
-const COLUMNS = [14, 17, 11, 17, 13, 28];
+const COLUMNS = [15, 26, 10, 15, 14, 20];
 
 export function buildCeExemption(dossier: Dossier, ctx: FormContext): Document {
   const { applicant, application } = dossier;
@@ -30,7 +30,7 @@ export function buildCeExemption(dossier: Dossier, ctx: FormContext): Document {
   );
   const rows: TableRow[] = [
     {
-      minHeight: 12,
+      minHeight: 11,
       cells: [
         labelCell('姓名'), cell(applicant.name),
         labelCell('性别'), cell(applicant.gender),
@@ -38,7 +38,7 @@ export function buildCeExemption(dossier: Dossier, ctx: FormContext): Document {
       ],
     },
     {
-      minHeight: 12,
+      minHeight: 11,
       cells: [
         labelCell('身份证号'), cell(applicant.idNumber),
         labelCell('学历'), cell(applicant.education.level),
@@ -46,26 +46,26 @@ export function buildCeExemption(dossier: Dossier, ctx: FormContext): Document {
       ],
     },
     {
-      minHeight: 14,
+      minHeight: 12,
       cells: [labelCell('何时何学校何专业毕业', { colSpan: 2 }), cell(graduationPhrase(applicant), { colSpan: 4 })],
     },
     {
-      minHeight: 12,
+      minHeight: 11,
       cells: [
         labelCell('现工作单位'), cell(applicant.employer, { colSpan: 2 }),
         labelCell('参加工作时间'), cell(cnYearMonth(applicant.workStartedOn), { colSpan: 2 }),
       ],
     },
     {
-      minHeight: 12,
+      minHeight: 11,
       cells: [
         labelCell('现有专业技术职务'), cell(currentTitleName(applicant), { colSpan: 2 }),
         labelCell('拟申报专业技术职务'), cell(application.targetTitle, { colSpan: 2 }),
       ],
     },
-    { minHeight: 55, cells: [labelCell('免学理由'), { paragraphs: reasonParagraphs, colSpan: 5, vAlign: 'top' }] },
+    { minHeight: 48, cells: [labelCell('免学理由'), { paragraphs: reasonParagraphs, colSpan: 5, vAlign: 'top' }] },
     {
-      minHeight: 50,
+      minHeight: 42,
       cells: [
         labelCell('审核意见'),
         {
@@ -96,5 +96,5 @@ export function buildCeExemption(dossier: Dossier, ctx: FormContext): Document {
         lineHeight: 16,
       }),
     ),
-  ]);
+  ], FORM_PAGE);
 }

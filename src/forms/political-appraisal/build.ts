@@ -15,8 +15,10 @@ export const POLITICAL_APPRAISAL_ID = 'political-appraisal';
 
 function particulars(dossier: Dossier): TableRow[] {
   const { applicant } = dossier;
+  // Rows tall enough to read as a form grid, not as a line of text.
   return [
     {
+      minHeight: 9,
       cells: [
         labelCell('姓名'), cell(applicant.name),
         labelCell('性别'), cell(applicant.gender),
@@ -24,6 +26,7 @@ function particulars(dossier: Dossier): TableRow[] {
       ],
     },
     {
+      minHeight: 9,
       cells: [
         labelCell('出生年月'), cell(cnYearMonth(applicant.birthDate)),
         labelCell('政治面貌'), cell(applicant.politicalStatus),
@@ -31,6 +34,7 @@ function particulars(dossier: Dossier): TableRow[] {
       ],
     },
     {
+      minHeight: 9,
       cells: [
         labelCell('工作单位'), cell(applicant.employer, { colSpan: 3 }),
         labelCell('行政职务'), cell(orNone(applicant.adminPost)),

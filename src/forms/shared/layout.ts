@@ -45,6 +45,13 @@ export function tableDocument(
   };
 }
 
+/** Portrait A4 with the margins forms on one sheet usually have (the grid needs the room). */
+export const FORM_PAGE: PageSetup = {
+  size: 'A4',
+  orientation: 'portrait',
+  margins: { top: 25, bottom: 20, inner: 25, outer: 20 },
+};
+
 /** Landscape A4 with narrow margins, for the roster's many columns. */
 export const LANDSCAPE_TABLE_PAGE: PageSetup = {
   size: 'A4',
