@@ -1,0 +1,86 @@
+/**
+ * buildApp(config): the whole HTTP service as a fastify instance, ready for
+ * `inject` in tests or `listen` in src/server.ts. It never listens itself.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { FORMS } from './forms/registry.js';
+import type { FormDefinition } from './forms/types.js';
+import { createFontServices, type FontServices } from './http/fonts.js';
+import { serializeError } from './http/pii.js';
+import { registerErrorHandler, trackRoutes } from './http/plugins/error-handler.js';
+import { retryAfterSeconds, serverLimits } from './http/plugins/limits.js';
+import { registerMetrics } from './http/plugins/metrics.js';
+import { registerOpenApi } from './http/plugins/openapi.js';
+import checksRoutes from './http/routes/checks.js';
+import formRoutes from './http/routes/forms.js';
+import healthRoutes from './http/routes/health.js';
+import verifyRoutes from './http/routes/verify.js';
+import { createRenderService, type RenderService, type RenderServiceOptions } from './render/pool.js';
+import { createSigner } from './verify/index.js';
+
+export interface AppOptions {
+  /** The forms served; default the registry. Tests pass their own (a form that throws, a slow one). */
+  readonly forms?: readonly FormDefinition[];
+  /** Options of the render service built for the app (ignored when `renderService` is given). */
+  readonly render?: Omit<RenderServiceOptions, 'forms'>;
+  /** A ready-made render service; buildApp then does not close it. */
+  readonly renderService?: RenderService;
+  readonly fonts?: FontServices;
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
+
+/** An incoming x-request-id is kept when it looks like an id, so logs join across services. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  const forms = options.forms ?? FORMS;
+  const fonts = options.fonts ?? createFontServices();
+
+  const app = Fastify({
+    ...serverLimits(config),
+    logger: {
+      level: config.LOG_LEVEL,
+      // Bodies are never logged; these paths guard against one being attached by mistake.
+      redact: { paths: ['body', 'req.body', 'input', 'dossier', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      serializers: { err: serializeError },
+    },
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  // One secret for the codes the renderer prints and the verify route checks.
+  const verifySecret = config.VERIFY_SECRET ?? randomBytes(32).toString('base64url');
+  if (config.VERIFY_SECRET === undefined) {
+    app.log.warn('VERIFY_SECRET is not set: review-form verification codes will not verify after a restart');
+  }
+  const ownsRenderService = options.renderService === undefined;
+  const renderService =
+    options.renderService ??
+    createRenderService({ ...config, VERIFY_SECRET: verifySecret }, { ...options.render, forms });
+  if (ownsRenderService) app.addHook('onClose', async () => renderService.close());
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  trackRoutes(app);
+  registerErrorHandler(app, { retryAfterSeconds: retryAfterSeconds(config) });
+  registerMetrics(app, renderService);
+  await registerOpenApi(app, forms, VERSION);
+
+  await app.register(healthRoutes, { renderService, fonts });
+  await app.register(formRoutes, { forms, renderService, fonts });
+  await app.register(checksRoutes);
+  await app.register(verifyRoutes, { signer: createSigner(verifySecret) });
+
+  return app;
+}

@@ -1,0 +1,74 @@
+/**
+ * Every setting of the service, read from the environment and parsed by zod.
+ * Defaults run on a laptop; a bad value stops the start with the variable's name.
+ */
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+
+const CORES = Math.max(1, availableParallelism());
+const MiB = 1024 * 1024;
+
+/** Env values are strings; empty strings count as unset so `FOO=` keeps the default. */
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess(
+    (value) => (value === undefined || value === '' ? undefined : Number(value)),
+    z.number().int().min(min).max(max).default(fallback),
+  );
+const str = (fallback: string) =>
+  z.preprocess((value) => (value === '' ? undefined : value), z.string().default(fallback));
+const optionalStr = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
+
+export const ConfigSchema = z.object({
+  HOST: str('0.0.0.0'),
+  PORT: int(3000, 0, 65535),
+  LOG_LEVEL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  /** Largest JSON body, in bytes. */
+  BODY_LIMIT: int(1 * MiB, 1),
+  /** Largest multipart upload (packets with scans), in bytes. */
+  UPLOAD_LIMIT: int(20 * MiB, 1),
+  /** Time allowed to receive a whole request, in ms (0 = no limit). */
+  REQUEST_TIMEOUT_MS: int(60_000),
+  /** Time allowed for one render, in ms; past it the caller gets 503 RENDER_TIMEOUT. */
+  RENDER_TIMEOUT_MS: int(30_000, 1),
+  /** Renders running at once. */
+  RENDER_CONCURRENCY: int(CORES, 1),
+  /** Renders waiting for a slot; one more is refused at once with 429. */
+  RENDER_QUEUE_SIZE: int(64),
+  /** Worker threads for rendering; 0 renders in the request's own thread. */
+  RENDER_WORKERS: int(CORES),
+  FONTS_DIR: str('fonts'),
+  TEMPLATES_DIR: str('templates'),
+  /** Working-day calendar overrides (holidays, make-up days); unset uses the bundled data. */
+  CALENDAR_FILE: optionalStr,
+  WATERMARK_TEXT: str('档案系列职称评审专用'),
+  /** Signs verification codes on review forms; unset prints no code. */
+  VERIFY_SECRET: optionalStr,
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** The variables ConfigSchema reads, for the README table and error messages. */
+export const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as (keyof Config)[];
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): Config {
+  const picked = Object.fromEntries(CONFIG_KEYS.map((key) => [key, env[key]]));
+  const parsed = ConfigSchema.safeParse(picked);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '?');
+    return `${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+}
+
+/** Settings for tests: in-process rendering, quiet logs, everything else default. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), LOG_LEVEL: 'silent', RENDER_WORKERS: 0, ...overrides };
+}

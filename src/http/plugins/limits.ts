@@ -1,0 +1,22 @@
+/**
+ * The limits every request is held to. Body size and the time to receive a
+ * request are enforced by the server itself (fastify options below); render
+ * concurrency, the bounded queue (429) and the render timeout (503) by the
+ * render service (src/render/pool.ts), which every render route goes through.
+ */
+import type { FastifyServerOptions } from 'fastify';
+import type { Config } from '../../config.js';
+
+export function serverLimits(config: Config): Pick<FastifyServerOptions, 'bodyLimit' | 'requestTimeout' | 'connectionTimeout'> {
+  return {
+    bodyLimit: config.BODY_LIMIT,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    // A client that opens a socket and sends nothing is dropped as well.
+    connectionTimeout: config.REQUEST_TIMEOUT_MS,
+  };
+}
+
+/** What a refused caller is told to wait (Retry-After), in seconds: about one render's worth. */
+export function retryAfterSeconds(config: Config): number {
+  return Math.min(60, Math.max(1, Math.ceil(config.RENDER_TIMEOUT_MS / 1000 / 10)));
+}

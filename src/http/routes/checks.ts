@@ -1,0 +1,34 @@
+/**
+ * POST /v1/checks: a dossier against the notice's rules, without rendering.
+ * Findings only make sense on a dossier that parses, so an invalid one is a 422
+ * like any render request.
+ */
+import type { FastifyInstance } from 'fastify';
+import { DossierSchema } from '../../domain/dossier.js';
+import { AppError } from '../../errors.js';
+import { parseOrThrow } from '../validate.js';
+import type { ChecksResponse } from './checks-schema.js';
+import { requireJson } from './forms.js';
+
+export default async function checksRoutes(app: FastifyInstance): Promise<void> {
+  app.post<{ Body: unknown }>(
+    '/v1/checks',
+    { schema: { hide: true }, onRequest: async (request) => requireJson(request) },
+    async (request): Promise<ChecksResponse> => {
+      if (request.body === undefined || request.body === null) {
+        throw new AppError('MALFORMED_JSON', { zh: '请求体为空', en: 'The request body is empty' });
+      }
+      const dossier = parseOrThrow(DossierSchema, request.body);
+      const { runChecks } = await import('../../domain/checks.js');
+      const findings = runChecks(dossier).map(({ path, code, message, messageEn, severity }) => ({
+        path,
+        code,
+        message,
+        messageEn,
+        severity,
+      }));
+      const count = (severity: string) => findings.filter((finding) => finding.severity === severity).length;
+      return { findings, summary: { errors: count('error'), warnings: count('warning'), infos: count('info') } };
+    },
+  );
+}

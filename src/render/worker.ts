@@ -1,0 +1,110 @@
+/**
+ * One render task: build a form's document for an input and render it to bytes.
+ * The same function runs in-process (RENDER_WORKERS=0) and inside a piscina
+ * worker thread (the default export). Across the thread boundary only plain
+ * data travels: the task in, bytes or an error record out; the main thread turns
+ * the record back into an AppError.
+ */
+import { workerData } from 'node:worker_threads';
+import type { Document } from '../document/model.js';
+import { AppError, type ErrorCode, type Problem } from '../errors.js';
+import type { FormDefinition, FormSettings, Format, VerificationSigner } from '../forms/types.js';
+import { createSigner } from '../verify/index.js';
+import type { RenderedFile } from './index.js';
+
+export interface RenderTask {
+  readonly kind: 'render';
+  readonly formId: string;
+  readonly format: Format;
+  /** The input as the form's schema parsed it. */
+  readonly input: unknown;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly settings: FormSettings;
+  /** Issue time, epoch ms: the same request gives the same bytes wherever it runs. */
+  readonly now: number;
+}
+
+/** Sent once when the pool starts: loads the forms so a broken worker shows before traffic does. */
+export interface PingTask {
+  readonly kind: 'ping';
+}
+
+export interface ErrorRecord {
+  readonly code: ErrorCode;
+  readonly zh: string;
+  readonly en: string;
+  readonly details: readonly Problem[];
+}
+
+export type TaskResult =
+  | { readonly ok: true; readonly file: RenderedFile }
+  | { readonly ok: false; readonly error: ErrorRecord }
+  | { readonly ok: true; readonly pong: true };
+
+export type RenderDocument = (doc: Document, format: Format) => Promise<RenderedFile>;
+
+export async function runRenderTask(
+  task: RenderTask,
+  forms: readonly FormDefinition[],
+  renderDocument: RenderDocument,
+  signer?: VerificationSigner,
+): Promise<RenderedFile> {
+  const form = forms.find((candidate) => candidate.id === task.formId);
+  if (form === undefined) throw new AppError('FORM_NOT_FOUND');
+  if (!form.formats.includes(task.format)) throw new AppError('FORMAT_NOT_SUPPORTED');
+  const ctx = { now: new Date(task.now), options: task.options, settings: task.settings };
+  const doc = form.build(task.input, signer === undefined ? ctx : { ...ctx, signer });
+  return renderDocument(doc, task.format);
+}
+
+export function toErrorRecord(error: AppError): ErrorRecord {
+  return { code: error.code, zh: error.zh, en: error.en, details: error.details.map((problem) => ({ ...problem })) };
+}
+
+export function fromErrorRecord(record: ErrorRecord): AppError {
+  return new AppError(record.code, { zh: record.zh, en: record.en, details: record.details });
+}
+
+/** What the pool passes each worker: where to load the forms from (tests point it at test forms). */
+export interface RenderWorkerData {
+  readonly formsModule: string;
+  /** Secret of the verification codes printed on review forms; the main thread verifies with the same. */
+  readonly verifySecret?: string;
+}
+
+let formsPromise: Promise<readonly FormDefinition[]> | undefined;
+
+function loadForms(): Promise<readonly FormDefinition[]> {
+  const data = workerData as RenderWorkerData | undefined;
+  const specifier = data?.formsModule ?? new URL('../forms/registry.js', import.meta.url).href;
+  formsPromise ??= import(specifier).then((module: { FORMS: readonly FormDefinition[] }) => module.FORMS);
+  return formsPromise;
+}
+
+let workerSigner: VerificationSigner | undefined;
+
+function signerOfWorker(): VerificationSigner | undefined {
+  const secret = (workerData as RenderWorkerData | undefined)?.verifySecret;
+  if (secret === undefined) return undefined;
+  workerSigner ??= createSigner(secret);
+  return workerSigner;
+}
+
+async function renderWithRegistry(doc: Document, format: Format): Promise<RenderedFile> {
+  const { render } = await import('./index.js');
+  return render(doc, format);
+}
+
+/** piscina entry: plain data in, plain data out. Unexpected errors are thrown and become 500s. */
+export default async function renderInWorker(task: RenderTask | PingTask): Promise<TaskResult> {
+  const forms = await loadForms();
+  if (task.kind === 'ping') return { ok: true, pong: true };
+  try {
+    const file = await runRenderTask(task, forms, renderWithRegistry, signerOfWorker());
+    const bytes = new Uint8Array(file.bytes); // a copy that owns its buffer, whatever the renderer returned
+    return { ok: true, file: { bytes, contentType: file.contentType, extension: file.extension } };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: toErrorRecord(error) };
+    throw error;
+  }
+}

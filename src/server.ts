@@ -1,0 +1,58 @@
+/**
+ * The process: read the configuration, parse the fonts, build the app, listen;
+ * on SIGTERM/SIGINT stop accepting, let running renders finish, end the workers.
+ */
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createFontServices } from './http/fonts.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+
+  const fonts = createFontServices();
+  const app = await buildApp(config, { fonts });
+  try {
+    await fonts.preload();
+  } catch (error) {
+    // Stay up but not ready: /readyz answers 503 so the orchestrator sees why.
+    app.log.error({ err: error }, 'fonts could not be loaded');
+  }
+
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const forced = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.RENDER_TIMEOUT_MS + 5_000);
+    forced.unref();
+    // close() stops accepting, waits for in-flight requests, then runs onClose (drains the render pool).
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+
+  await app.listen({ host: config.HOST, port: config.PORT });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`zhicheng-docs failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
