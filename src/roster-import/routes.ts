@@ -1,0 +1,96 @@
+/**
+ * GET /v1/roster-imports/template.xlsx: the template staff fill in.
+ * POST /v1/roster-imports: a filled roster (multipart field `file`, or the raw
+ * XLSX as the body) → dossiers plus per-row results; 200 even when some rows
+ * fail, so the caller sees every row's problems at once.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import { contentDisposition } from '../http/content-disposition.js';
+import { importRoster, type RosterImportResult } from './import.js';
+import { DEFAULT_LIMITS, type RosterImportLimits } from './limits.js';
+import { buildRosterTemplate } from './template.js';
+import { XLSX_MEDIA_TYPE } from './workbook.js';
+
+export interface RosterImportRoutesOptions {
+  readonly limits?: Partial<RosterImportLimits>;
+}
+
+export interface RosterImportResponse extends RosterImportResult {
+  readonly summary: { readonly total: number; readonly ok: number; readonly failed: number };
+}
+
+const TEMPLATE_NAME = '申报人员花名册模板.xlsx';
+const FILE_FIELD = 'file';
+
+function uploadInvalid(zh: string, en: string, code = 'NO_FILE'): AppError {
+  return new AppError('UPLOAD_INVALID', { zh, en, details: [{ path: `/${FILE_FIELD}`, code, message: zh, messageEn: en }] });
+}
+
+function tooLarge(limit: number): AppError {
+  return uploadInvalid(`上传的文件超过 ${limit} 字节`, `The uploaded file is larger than ${limit} bytes`, 'FILE_TOO_LARGE');
+}
+
+/** The upload's bytes and name, from a multipart field `file` or a raw XLSX body. */
+async function readUpload(request: FastifyRequest, maxFileBytes: number): Promise<{ bytes: Uint8Array; fileName?: string }> {
+  if (Buffer.isBuffer(request.body)) return { bytes: request.body };
+  if (!request.isMultipart()) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+      zh: `请以 multipart/form-data 上传，文件字段名为 ${FILE_FIELD}`,
+      en: `Upload as multipart/form-data with the file in field "${FILE_FIELD}"`,
+    });
+  }
+  let part;
+  try {
+    part = await request.file({ limits: { fileSize: maxFileBytes, files: 1 } });
+  } catch (cause) {
+    throw uploadInvalid('无法读取上传的表单数据', 'The multipart body cannot be read', 'MULTIPART_INVALID');
+  }
+  if (!part || part.fieldname !== FILE_FIELD) {
+    throw uploadInvalid(`没有上传文件（字段名应为 ${FILE_FIELD}）`, `No file uploaded (expected field "${FILE_FIELD}")`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await part.toBuffer();
+  } catch (cause) {
+    if ((cause as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxFileBytes);
+    throw uploadInvalid('上传中断，文件不完整', 'The upload was cut short', 'MULTIPART_INVALID');
+  }
+  if (part.file.truncated) throw tooLarge(maxFileBytes);
+  return { bytes, fileName: part.filename || undefined };
+}
+
+export default async function rosterImportRoutes(app: FastifyInstance, options: RosterImportRoutesOptions = {}): Promise<void> {
+  const limits: RosterImportLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (!app.hasContentTypeParser('multipart/form-data')) {
+    await app.register(import('@fastify/multipart'), { limits: { fileSize: limits.maxFileBytes, files: 1 } });
+  }
+  // API clients may post the workbook itself as the body.
+  if (!app.hasContentTypeParser(XLSX_MEDIA_TYPE)) {
+    app.addContentTypeParser(XLSX_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: limits.maxFileBytes }, (_request, body, done) =>
+      done(null, body),
+    );
+  }
+
+  // Built once: the template only changes with the code.
+  let template: Promise<Uint8Array> | undefined;
+
+  app.get('/v1/roster-imports/template.xlsx', { schema: { hide: true } }, async (_request, reply) => {
+    template ??= buildRosterTemplate();
+    const bytes = await template.catch((error: unknown) => {
+      template = undefined;
+      throw error;
+    });
+    return reply
+      .type(XLSX_MEDIA_TYPE)
+      .header('content-disposition', contentDisposition(TEMPLATE_NAME, 'roster-template.xlsx'))
+      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  });
+
+  app.post('/v1/roster-imports', { schema: { hide: true } }, async (request): Promise<RosterImportResponse> => {
+    const upload = await readUpload(request, limits.maxFileBytes);
+    const result = await importRoster(upload.bytes, { limits, ...(upload.fileName ? { fileName: upload.fileName } : {}) });
+    const ok = result.rows.filter((row) => row.ok).length;
+    return { ...result, summary: { total: result.rows.length, ok, failed: result.rows.length - ok } };
+  });
+}
