@@ -5,7 +5,7 @@
 import { CHINESE_SIZES, type Document, type TableRow } from '../../document/model.js';
 import { cell, labelCell } from '../../document/build.js';
 import { monthIndex } from '../../domain/dates.js';
-import { archivesExperience } from '../../domain/derived.js';
+import { archivesExperience, formatExperience } from '../../domain/derived.js';
 import type { Dossier } from '../../domain/dossier.js';
 import { renderText } from '../../text/index.js';
 import type { FormContext } from '../types.js';
@@ -30,6 +30,8 @@ export function buildWorkExperienceCertificate(dossier: Dossier, ctx: FormContex
     to: last ? cnYearMonth(last.to) : cnYearMonth(dossier.signedOn),
     years: experience.years,
     months: experience.months,
+    /** "16年7个月", "5年", "11个月". */
+    experience: formatExperience(experience),
     unit: recommendingUnit.name,
   };
   const title = renderText(WORK_EXPERIENCE_ID, 'title', data).trim();
