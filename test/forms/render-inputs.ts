@@ -1,0 +1,31 @@
+/**
+ * Inputs for rendering every registered form (fixtures, or the roster of all
+ * three), and the text a rendered file must contain.
+ */
+import { FORMS } from '../../src/forms/registry.js';
+import type { FormDefinition, Format } from '../../src/forms/types.js';
+import { FIXTURE_NAMES, loadDossier, loadRosterInput, modelTexts, squeeze, CTX } from './model-walk.js';
+import type { Document } from '../../src/document/model.js';
+
+/** The forms this project's tests render (the review form has its own tests). */
+export const RENDERED_FORMS: readonly FormDefinition[] = FORMS.filter((form) => form.id !== 'review-form');
+
+export function renderCases(format: Format): { form: FormDefinition; name: string; input: unknown }[] {
+  return RENDERED_FORMS.filter((form) => form.formats.includes(format)).flatMap((form) =>
+    form.id === 'roster'
+      ? [{ form, name: 'roster', input: loadRosterInput() }]
+      : FIXTURE_NAMES.map((name) => ({ form, name, input: loadDossier(name) })),
+  );
+}
+
+export function buildCase(form: FormDefinition, input: unknown): Document {
+  return form.build(input, CTX);
+}
+
+/** Model texts (paragraphs, cells, signature lines) absent from `rendered` (whitespace ignored). */
+export function textsMissingFrom(doc: Document, rendered: string): string[] {
+  const haystack = squeeze(rendered);
+  return modelTexts(doc)
+    .map(squeeze)
+    .filter((text) => text !== '' && !haystack.includes(text));
+}
