@@ -42,7 +42,7 @@ describe('roster (附件5 申报人员花名册)', () => {
           d.application.targetTitle, d.application.route,
           ...(applicant.currentTitle ? [applicant.currentTitle.name, formatChineseYearMonth(applicant.currentTitle.obtainedOn)] : []),
           ...d.assessments.map((a) => `${a.year}年${a.result}`),
-          ...d.continuingEducation.map((c) => `${c.year}年公需${c.publicHours}学时、专业${c.professionalHours}学时`),
+          ...d.continuingEducation.map((c) => `${c.year}年${c.publicHours}/${c.professionalHours}`),
         ]),
       ).toEqual([]);
     }
@@ -67,7 +67,7 @@ describe('roster (附件5 申报人员花名册)', () => {
     expect(cellText(bater.cells[col('备注')]!)).toBe('无');
     const ayguli = rows.find((r) => cellText(r.cells[1]!) === '阿依古丽·买买提')!;
     expect(cellText(ayguli.cells[col('学历学位')]!)).toBe('大学专科／无');
-    expect(cellText(ayguli.cells[col('继续教育')]!)).toContain('申请免除（访惠聚驻村）');
+    expect(cellText(ayguli.cells[col('继续教育')]!)).toBe('申请免除（访惠聚驻村）；公需/专业学时：2023年30/60；2024年30/0');
     expect(rows.map((r) => r.cells[0]!.value)).toEqual([1, 2, 3]);
   });
 

@@ -21,12 +21,16 @@ export function recentAssessments(dossier: Dossier): string {
   return latest.length === 0 ? NONE : latest.map((a) => `${a.year}年${a.result}`).join('；');
 }
 
-/** Hours per year, or the exemption applied for (附件4). */
+/**
+ * Hours per year as "公需/专业学时：2023年30/60；2024年30/0" (a narrow column),
+ * and the exemption applied for (附件4).
+ */
 export function continuingEducationSummary(dossier: Dossier): string {
   const parts: string[] = [];
   if (dossier.ceExemption) parts.push(`申请免除（${orNone(dossier.ceExemption.category)}）`);
-  for (const year of [...dossier.continuingEducation].sort((a, b) => a.year - b.year)) {
-    parts.push(`${year.year}年公需${year.publicHours}学时、专业${year.professionalHours}学时`);
+  const years = [...dossier.continuingEducation].sort((a, b) => a.year - b.year);
+  if (years.length > 0) {
+    parts.push(`公需/专业学时：${years.map((y) => `${y.year}年${y.publicHours}/${y.professionalHours}`).join('；')}`);
   }
   return parts.length === 0 ? NONE : parts.join('；');
 }
@@ -37,13 +41,13 @@ export function defenseExemptionText(dossier: Dossier): string {
 }
 
 export const ROSTER_COLUMNS: readonly RosterColumn[] = [
-  { header: '序号', width: 6, text: (_d, index) => String(index + 1) },
-  { header: '姓名', width: 14, text: (d) => d.applicant.name },
-  { header: '性别', width: 6, text: (d) => d.applicant.gender },
-  { header: '民族', width: 9, text: (d) => d.applicant.ethnicity },
+  { header: '序号', width: 5, text: (_d, index) => String(index + 1) },
+  { header: '姓名', width: 13, text: (d) => d.applicant.name },
+  { header: '性别', width: 5, text: (d) => d.applicant.gender },
+  { header: '民族', width: 8, text: (d) => d.applicant.ethnicity },
   { header: '出生年月', width: 13, text: (d) => cnYearMonth(d.applicant.birthDate) },
-  { header: '身份证号', width: 30, text: (d) => d.applicant.idNumber },
-  { header: '政治面貌', width: 11, text: (d) => d.applicant.politicalStatus },
+  { header: '身份证号', width: 33, text: (d) => d.applicant.idNumber },
+  { header: '政治面貌', width: 10, text: (d) => d.applicant.politicalStatus },
   {
     header: '学历学位',
     width: 13,
@@ -66,9 +70,9 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   },
   { header: '申报职称', width: 11, text: (d) => levelWithTitle(d.application) },
   { header: '申报方式', width: 9, text: (d) => d.application.route },
-  { header: '近三年考核', width: 17, text: recentAssessments },
-  { header: '继续教育', width: 22, text: continuingEducationSummary },
-  { header: '是否免答辩', width: 13, text: defenseExemptionText },
-  { header: '联系电话', width: 17, text: (d) => d.applicant.phone },
-  { header: '备注', width: 9, text: () => NONE },
+  { header: '近三年考核', width: 16, text: recentAssessments },
+  { header: '继续教育', width: 24, text: continuingEducationSummary },
+  { header: '是否免答辩', width: 12, text: defenseExemptionText },
+  { header: '联系电话', width: 22, text: (d) => d.applicant.phone },
+  { header: '备注', width: 6, text: () => NONE },
 ];

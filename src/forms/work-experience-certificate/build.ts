@@ -50,7 +50,7 @@ export function buildWorkExperienceCertificate(dossier: Dossier, ctx: FormContex
     ...bodyParagraphs(renderText(WORK_EXPERIENCE_ID, 'body', data)),
     {
       type: 'table',
-      columns: [32, 36, 32],
+      columns: [31, 38, 31],
       rows,
       headerRows: 1,
       style: { font: 'song', size: CHINESE_SIZES.小四 },
