@@ -126,7 +126,14 @@ export function createRenderService(config: Config, options: RenderServiceOption
     }),
     async close() {
       closed = true;
-      await slots.drained();
+      // Running renders may finish, but no longer than one render may take.
+      let timer: NodeJS.Timeout | undefined;
+      const patience = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, config.RENDER_TIMEOUT_MS);
+        timer.unref();
+      });
+      await Promise.race([slots.drained(), patience]);
+      clearTimeout(timer);
       await execute.close();
     },
   };
