@@ -345,7 +345,7 @@ async function loadWorkbook(bytes: Uint8Array, limits: RosterImportLimits, fileN
   }
   const verdict = await inspectZip(bytes, { maxEntries: limits.maxZipEntries, maxUncompressedBytes: limits.maxUncompressedBytes });
   if (!verdict.ok) {
-    if (verdict.reason === 'not-zip') {
+    if (verdict.reason === 'not-zip' || verdict.reason === 'not-xlsx') {
       throw uploadInvalid(fileName, 'NOT_XLSX', '不是 Excel 工作簿（.xlsx）文件', 'not an Excel workbook (.xlsx)');
     }
     throw uploadInvalid(fileName, 'ZIP_TOO_LARGE', `解压后过大（${verdict.detail}）`, `too large once uncompressed (${verdict.detail})`);

@@ -101,7 +101,7 @@ function addDataSheet(workbook: ExcelJS.Workbook, name: string, columns: readonl
         errorTitle: spec.header,
         error: `请从下拉列表中选择${spec.header}`,
       });
-    } else if (spec.kind === 'id') {
+    } else if (spec.kind === 'id' && name === MAIN_SHEET) {
       validations.add(range, {
         type: 'textLength',
         operator: 'equal',
@@ -190,7 +190,7 @@ export async function buildRosterTemplate(): Promise<Uint8Array> {
   addExampleRow(main, MAIN_COLUMNS, mainRowFromDossier(example));
   const listRows = listRowsFromDossier(example);
   for (const spec of LIST_SHEETS) {
-    const sheet = addDataSheet(workbook, spec.sheet, spec.columns, maxRows * 10);
+    const sheet = addDataSheet(workbook, spec.sheet, spec.columns, maxRows * 5);
     for (const values of listRows[spec.sheet] ?? []) addExampleRow(sheet, spec.columns, values);
   }
   addUnitSheet(workbook);

@@ -16,7 +16,10 @@ export interface ZipLimits {
 
 export type ZipVerdict =
   | { readonly ok: true; readonly entries: number; readonly uncompressedBytes: number }
-  | { readonly ok: false; readonly reason: 'not-zip' | 'too-many-entries' | 'too-large'; readonly detail: string };
+  | { readonly ok: false; readonly reason: 'not-zip' | 'not-xlsx' | 'too-many-entries' | 'too-large'; readonly detail: string };
+
+/** Parts every XLSX has; a zip without them is some other file. */
+const XLSX_PARTS = ['[Content_Types].xml', 'xl/workbook.xml'];
 
 /** Drains a stream, failing once more than `budget` bytes have come out. */
 async function drain(stream: NodeJS.ReadableStream, budget: number): Promise<number> {
@@ -49,6 +52,9 @@ export async function inspectZip(bytes: Uint8Array, limits: ZipLimits): Promise<
       }
       entries.push(entry);
     }
+    const names = new Set(entries.map((e) => e.fileName));
+    const absent = XLSX_PARTS.filter((part) => !names.has(part));
+    if (absent.length > 0) return { ok: false, reason: 'not-xlsx', detail: `no ${absent.join(', ')}` };
     let actual = 0;
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
