@@ -14,7 +14,7 @@ import { attachmentLabel, FORM_PAGE, tableDocument } from '../shared/layout.js';
 export const CE_EXEMPTION_ID = 'ce-exemption';
 
 /** Six columns: label, value, label, value, label, value. */
-const COLUMNS = [15, 26, 10, 15, 14, 20];
+const COLUMNS = [14, 30, 10, 14, 14, 18];
 
 export function buildCeExemption(dossier: Dossier, ctx: FormContext): Document {
   const { applicant, application } = dossier;

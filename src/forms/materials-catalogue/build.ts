@@ -8,7 +8,7 @@ import type { Dossier } from '../../domain/dossier.js';
 import { renderText, splitParagraphs } from '../../text/index.js';
 import type { FormContext } from '../types.js';
 import { cnYearMonth, currentTitleName } from '../shared/facts.js';
-import { attachmentLabel, tableDocument } from '../shared/layout.js';
+import { attachmentLabel, FORM_PAGE, tableDocument } from '../shared/layout.js';
 import { catalogueRows } from './items.js';
 
 export const MATERIALS_CATALOGUE_ID = 'materials-catalogue';
@@ -34,7 +34,7 @@ function particulars(dossier: Dossier): TableRow[] {
     const [l1, v1] = pairs[i]!;
     const second = pairs[i + 1];
     rows.push({
-      minHeight: 10,
+      minHeight: 9,
       cells: second
         ? [labelCell(l1), cell(orNone(v1)), labelCell(second[0]), cell(orNone(second[1]))]
         : [labelCell(l1), cell(orNone(v1), { colSpan: 3 })],
@@ -48,7 +48,7 @@ export function buildMaterialsCatalogue(dossier: Dossier, ctx: FormContext): Doc
   const title = renderText(MATERIALS_CATALOGUE_ID, 'title', data).trim();
   const listTitle = renderText(MATERIALS_CATALOGUE_ID, 'list-title', data).trim();
   const materialRows: TableRow[] = catalogueRows(dossier).map((row, index) => ({
-    minHeight: 8,
+    minHeight: 7.5,
     cells: [
       cell(String(index + 1), { value: index + 1, align: 'center' }),
       cell(row.name),
@@ -81,5 +81,5 @@ export function buildMaterialsCatalogue(dossier: Dossier, ctx: FormContext): Doc
     ...splitParagraphs(renderText(MATERIALS_CATALOGUE_ID, 'notes', data)).map((text) =>
       paragraphBlock([run(text, { size: CHINESE_SIZES.五号 })], { align: 'justify', lineHeight: 16 }),
     ),
-  ]);
+  ], FORM_PAGE);
 }
