@@ -1,0 +1,153 @@
+/**
+ * One page's content stream, written as PDF operators, plus the box of every
+ * glyph drawn (for ink tests). Coordinates: pt, PDF space (origin bottom left).
+ */
+import type { DocFonts } from './font-embed.js';
+import type { LaidLine } from './text-layout.js';
+
+export interface PlacedGlyph {
+  /** 0-based page index in the output PDF. */
+  readonly page: number;
+  readonly char: string;
+  /** The glyph's em square, pt, PDF coordinates. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Share of the em above the baseline (ideographic em box: 0.88 up, 0.12 down). */
+export const EM_ASCENT = 0.88;
+
+export function num(v: number): string {
+  const r = Math.round(v * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+export class Canvas {
+  readonly ops: string[] = [];
+  readonly glyphs: Omit<PlacedGlyph, 'page'>[] = [];
+  /** Anything drawn (a page with only a pending table header is still empty). */
+  drawn = false;
+
+  constructor(private readonly fonts: DocFonts, private readonly recordGlyphs = true) {}
+
+  /** Draws a laid line with its box's left edge at x and its top at yTop. */
+  drawLine(line: LaidLine, x: number, yTop: number): void {
+    const baseline = yTop - (line.height - line.size) / 2 - line.size * EM_ASCENT;
+    this.drawGlyphs(line, x, baseline);
+  }
+
+  /** Draws a line's glyphs on a given baseline. */
+  drawGlyphs(line: LaidLine, x: number, baseline: number): void {
+    const ops = this.ops;
+    let open = false;
+    let curFont = '';
+    let curSize = 0;
+    let curBold = false;
+    let tj = '';
+    let penX = 0;
+    const flush = (): void => {
+      if (tj) ops.push(`[${tj}] TJ`);
+      tj = '';
+    };
+    for (const g of line.glyphs) {
+      const it = g.item;
+      if (it.space) continue;
+      const { name, cid } = this.fonts.use(it.face, it.gid, it.advanceUnits, it.ch);
+      const gx = x + g.x;
+      if (!open) {
+        ops.push('BT');
+        open = true;
+      }
+      const natural = it.width;
+      if (name !== curFont || it.size !== curSize || it.syntheticBold !== curBold || !tj) {
+        flush();
+        if (name !== curFont || it.size !== curSize) ops.push(`/${name} ${num(it.size)} Tf`);
+        if (it.syntheticBold !== curBold) ops.push(it.syntheticBold ? `2 Tr ${num(it.size * 0.03)} w` : '0 Tr');
+        curFont = name;
+        curSize = it.size;
+        curBold = it.syntheticBold;
+        ops.push(`1 0 0 1 ${num(gx)} ${num(baseline)} Tm`);
+      } else {
+        const adj = ((penX - gx) * 1000) / it.size;
+        if (Math.abs(adj) > 0.01) tj += num(adj);
+      }
+      tj += `<${cid.toString(16).padStart(4, '0')}>`;
+      penX = gx + natural;
+      this.drawn = true;
+      if (this.recordGlyphs) {
+        this.glyphs.push({ char: it.ch, x: gx, y: baseline - it.size * (1 - EM_ASCENT), width: natural, height: it.size });
+      }
+    }
+    flush();
+    if (open) ops.push(curBold ? '0 Tr ET' : 'ET');
+    // Underlines (filled-in blanks) span underlined glyphs and spaces alike.
+    let u0 = -1;
+    let u1 = 0;
+    let uSize = 0;
+    const rule = (): void => {
+      if (u0 >= 0) this.fillRect(u0, baseline - uSize * 0.12, u1 - u0, Math.max(0.5, uSize * 0.05));
+      u0 = -1;
+    };
+    for (const g of line.glyphs) {
+      if (g.item.underline) {
+        if (u0 < 0) {
+          u0 = x + g.x;
+          uSize = g.item.size;
+        }
+        u1 = x + g.x + g.advance;
+      } else rule();
+    }
+    rule();
+  }
+
+  fillRect(x: number, y: number, w: number, h: number, gray = 0): void {
+    this.ops.push(gray === 0 ? `${num(x)} ${num(y)} ${num(w)} ${num(h)} re f` : `${num(gray)} g ${num(x)} ${num(y)} ${num(w)} ${num(h)} re f 0 g`);
+    this.drawn = true;
+  }
+
+  strokeRect(x: number, y: number, w: number, h: number, lineWidth = 0.5): void {
+    this.ops.push(`${num(lineWidth)} w ${num(x)} ${num(y)} ${num(w)} ${num(h)} re S`);
+    this.drawn = true;
+  }
+
+  strokeLine(x1: number, y1: number, x2: number, y2: number, lineWidth = 0.5): void {
+    this.ops.push(`${num(lineWidth)} w ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S`);
+    this.drawn = true;
+  }
+
+  image(name: string, x: number, y: number, w: number, h: number): void {
+    this.ops.push(`q ${num(w)} 0 0 ${num(h)} ${num(x)} ${num(y)} cm /${name} Do Q`);
+    this.drawn = true;
+  }
+
+  /** A QR code's dark modules as filled rectangles (runs of a row merged). */
+  qr(modules: { size: number; get(row: number, col: number): number | boolean }, x: number, yTop: number, side: number): void {
+    const n = modules.size;
+    const m = side / n;
+    const parts: string[] = [];
+    for (let r = 0; r < n; r++) {
+      let c = 0;
+      while (c < n) {
+        if (!modules.get(r, c)) {
+          c++;
+          continue;
+        }
+        const c0 = c;
+        while (c < n && modules.get(r, c)) c++;
+        parts.push(`${num(x + c0 * m)} ${num(yTop - (r + 1) * m)} ${num((c - c0) * m)} ${num(m)} re`);
+      }
+    }
+    if (parts.length) this.ops.push(`${parts.join('\n')} f`);
+    this.drawn = true;
+  }
+
+  raw(op: string): void {
+    this.ops.push(op);
+  }
+
+  content(): string {
+    return this.ops.join('\n');
+  }
+}

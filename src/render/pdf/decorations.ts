@@ -1,0 +1,152 @@
+/**
+ * What is drawn on pages after layout: page numbers (the total is known now),
+ * the watermark (under the content) and the page mark (QR + code).
+ */
+import QRCode from 'qrcode';
+import type { Document, FontRole } from '../../document/model.js';
+import type { FontLibrary } from '../../fonts/library.js';
+import { Canvas, num } from './canvas.js';
+import type { DocFonts } from './font-embed.js';
+import { MM } from './flow.js';
+import { layoutParagraph, type LaidLine } from './text-layout.js';
+
+/** One line of text at a size, left-aligned, with its drawn width. */
+export function textLine(text: string, font: FontRole, size: number, lib: FontLibrary): { line: LaidLine; width: number } {
+  const laid = layoutParagraph(
+    { runs: [{ text }] },
+    { style: { font, size, bold: false, underline: false }, align: 'left', lineHeight: () => size * 1.2 },
+    1e6,
+    lib,
+  );
+  const line = laid.lines[0]!;
+  const last = line.glyphs[line.glyphs.length - 1];
+  return { line, width: last ? last.x + last.advance : 0 };
+}
+
+export interface PageGeometry {
+  readonly width: number;
+  readonly height: number;
+  /** Type area edges, pt, for this page. */
+  readonly left: number;
+  readonly right: number;
+  readonly bottom: number;
+  /** Odd page (1-based) of its copy. */
+  readonly odd: boolean;
+  /** The binding (inner) margin is on the left of this page. */
+  readonly innerLeft: boolean;
+}
+
+/** GB/T 9704 "— 1 —" or "第 1 页 共 4 页", drawn into `canvas`. */
+export function drawPageNumber(canvas: Canvas, doc: Document, g: PageGeometry, n: number, total: number, lib: FontLibrary): void {
+  if (doc.pageNumbers === 'dash') {
+    const size = 14;
+    const { line, width } = textLine(`— ${n} —`, 'song', size, lib);
+    const baseline = g.bottom - 7 * MM - size * 0.88;
+    const x = g.odd ? g.right - size - width : g.left + size;
+    canvas.drawGlyphs(line, x, baseline);
+  } else if (doc.pageNumbers === 'of-total') {
+    const size = 10.5;
+    const { line, width } = textLine(`第 ${n} 页 共 ${total} 页`, 'song', size, lib);
+    const baseline = g.bottom / 2 - size * 0.35;
+    canvas.drawGlyphs(line, (g.left + g.right - width) / 2, baseline);
+  }
+}
+
+/** Glyph outlines of a laid line as PDF path operators (TrueType quadratics → cubics). */
+function outlines(line: LaidLine, x0: number, baseline: number): string {
+  const ops: string[] = [];
+  for (const g of line.glyphs) {
+    if (g.item.space) continue;
+    const face = g.item.face;
+    const k = g.item.size / face.unitsPerEm;
+    const ox = x0 + g.x;
+    const P = (x: number, y: number): string => `${num(ox + x * k)} ${num(baseline + y * k)}`;
+    let cx = 0;
+    let cy = 0;
+    for (const c of face.font.getGlyph(g.item.gid).path.commands) {
+      const a = c.args;
+      if (c.command === 'moveTo') {
+        ops.push(`${P(a[0]!, a[1]!)} m`);
+        [cx, cy] = [a[0]!, a[1]!];
+      } else if (c.command === 'lineTo') {
+        ops.push(`${P(a[0]!, a[1]!)} l`);
+        [cx, cy] = [a[0]!, a[1]!];
+      } else if (c.command === 'quadraticCurveTo') {
+        const [qx, qy, x, y] = [a[0]!, a[1]!, a[2]!, a[3]!];
+        ops.push(`${P(cx + (2 / 3) * (qx - cx), cy + (2 / 3) * (qy - cy))} ${P(x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y))} ${P(x, y)} c`);
+        [cx, cy] = [x, y];
+      } else if (c.command === 'bezierCurveTo') {
+        ops.push(`${P(a[0]!, a[1]!)} ${P(a[2]!, a[3]!)} ${P(a[4]!, a[5]!)} c`);
+        [cx, cy] = [a[4]!, a[5]!];
+      } else if (c.command === 'closePath') {
+        ops.push('h');
+      }
+    }
+  }
+  return ops.length ? `${ops.join('\n')}\nf` : '';
+}
+
+export interface WatermarkParts {
+  /** Page content: the tiles (a form XObject named Wm) and an invisible searchable copy. */
+  readonly canvas: Canvas;
+  /** Content of the Wm form XObject: one tile's outlines, centred on the origin. */
+  readonly tile: string;
+  readonly tileBox: readonly [number, number, number, number];
+}
+
+/**
+ * The light diagonal watermark, tiled over the whole page. The visible tiles are
+ * glyph outlines, not text: diagonal text would be cut into single characters
+ * between the form's own lines by text extraction. The watermark text stays
+ * extractable as one invisible horizontal line in the top margin, drawn first.
+ */
+export function watermark(doc: Document, fonts: DocFonts, lib: FontLibrary, pageW: number, pageH: number): WatermarkParts | undefined {
+  const wm = doc.watermark;
+  if (!wm || !wm.text) return undefined;
+  const main = textLine(wm.text, 'song', 26, lib);
+  const sub = wm.subtext ? textLine(wm.subtext, 'song', 13, lib) : undefined;
+  const tile = [outlines(main.line, -main.width / 2, 0), sub ? outlines(sub.line, -sub.width / 2, -22) : ''].join('\n');
+  const half = Math.max(main.width, sub?.width ?? 0) / 2 + 2;
+  const canvas = new Canvas(fonts, false);
+  // Searchable copy: invisible (3 Tr), above the type area.
+  const search = textLine(sub ? `${wm.text} ${wm.subtext}` : wm.text, 'song', 6, lib);
+  canvas.raw('q 3 Tr');
+  canvas.drawGlyphs(search.line, (pageW - search.width) / 2, pageH - 12);
+  canvas.raw('Q');
+  const angle = (35 * Math.PI) / 180;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const stepX = 2 * half + 70;
+  const stepY = 150;
+  canvas.raw('q /GSwm gs 0.35 g');
+  // Tile centres on a grid in the rotated frame, kept if they land on the page.
+  const reach = Math.hypot(pageW, pageH);
+  for (let v = -reach; v <= reach; v += stepY) {
+    const row = Math.round(v / stepY);
+    for (let u = -reach + (Math.abs(row) % 2) * (stepX / 2); u <= reach; u += stepX) {
+      const cx = pageW / 2 + u * cos - v * sin;
+      const cy = pageH / 2 + u * sin + v * cos;
+      if (cx < -half || cx > pageW + half || cy < -half || cy > pageH + half) continue;
+      canvas.raw(`q ${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(cx)} ${num(cy)} cm /Wm Do Q`);
+    }
+  }
+  canvas.raw('Q');
+  return { canvas, tile, tileBox: [-half, -30, half, 30] };
+}
+
+/** QR code and caption at the bottom, on the side away from the page number. */
+export function drawPageMark(canvas: Canvas, doc: Document, g: PageGeometry, lib: FontLibrary): void {
+  const mark = doc.pageMark;
+  if (!mark) return;
+  const captionSize = 6;
+  const side = Math.max(8 * MM, Math.min(15 * MM, g.bottom - 10 * MM));
+  const captionBaseline = 3 * MM;
+  const qrBottom = captionBaseline + captionSize + 1 * MM;
+  // The dash page number sits on the outer side (odd: right); the mark takes the other.
+  const onLeft = doc.pageNumbers === 'dash' ? g.odd : g.innerLeft;
+  const x = onLeft ? g.left : g.right - side;
+  const modules = QRCode.create(mark.qrText, { errorCorrectionLevel: 'M' }).modules;
+  canvas.qr(modules, x, qrBottom + side, side);
+  const cap = textLine(mark.caption, 'song', captionSize, lib);
+  canvas.drawGlyphs(cap.line, onLeft ? x : x + side - cap.width, captionBaseline);
+}

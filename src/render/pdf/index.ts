@@ -1,0 +1,152 @@
+/**
+ * Document model → PDF bytes, with our own CJK layout on pdf-lib: fonts from
+ * the role chains embedded as subsets, pages laid out once and emitted per copy,
+ * duplex backs, page numbers, watermark and page mark drawn after layout.
+ * The same document gives the same bytes.
+ */
+import { Duplex, PDFDocument, PDFName, PrintScaling, type PDFRef } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { A4_MM, type Block, type Document, type ImageBlock } from '../../document/model.js';
+import { getFontLibrary } from '../../fonts/library.js';
+import { Canvas, type PlacedGlyph } from './canvas.js';
+import { drawPageMark, drawPageNumber, watermark, type PageGeometry } from './decorations.js';
+import { DocFonts } from './font-embed.js';
+import { Flow, MM, type FlowContext } from './flow.js';
+import { flowBlocks } from './blocks.js';
+
+export type { PlacedGlyph } from './canvas.js';
+export { MissingGlyphError } from './text-layout.js';
+
+export async function renderPdf(doc: Document): Promise<Uint8Array> {
+  return (await renderPdfWithLayout(doc)).bytes;
+}
+
+export async function renderPdfWithLayout(doc: Document): Promise<{ bytes: Uint8Array; glyphs: PlacedGlyph[] }> {
+  const lib = getFontLibrary();
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  const context = pdf.context;
+  const fonts = new DocFonts(context);
+
+  const landscape = doc.page.orientation === 'landscape';
+  const pageW = (landscape ? A4_MM.height : A4_MM.width) * MM;
+  const pageH = (landscape ? A4_MM.width : A4_MM.height) * MM;
+  const m = doc.page.margins;
+  const typeW = pageW - (m.inner + m.outer) * MM;
+  const top = pageH - m.top * MM;
+  const bottom = m.bottom * MM;
+
+  // Images first: pdf-lib parses PNG/JPEG and gives each an XObject.
+  const images = new Map<object, string>();
+  const xobjects: Record<string, PDFRef> = {};
+  for (const b of allImages(doc.blocks)) {
+    const img = b.format === 'png' ? await pdf.embedPng(b.data) : await pdf.embedJpg(b.data);
+    const name = `Im${images.size}`;
+    images.set(b, name);
+    xobjects[name] = img.ref;
+  }
+
+  const ctx: FlowContext = { doc, lib, fonts, width: typeW, height: top - bottom, images };
+  const flow = new Flow(ctx, top, bottom);
+  flowBlocks(doc.blocks, flow);
+  const logical = flow.pages;
+
+  const contentCount = logical.length;
+  const perCopy = doc.duplex && contentCount % 2 === 1 ? contentCount + 1 : contentCount;
+  const copies = Math.max(1, Math.floor(doc.copies ?? 1));
+  const wm = watermark(doc, fonts, lib, pageW, pageH);
+  if (wm) {
+    const form = context.stream(deflateSync(Buffer.from(wm.tile, 'latin1')), {
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [...wm.tileBox],
+      Filter: 'FlateDecode',
+    });
+    xobjects.Wm = context.register(form);
+  }
+
+  const glyphs: PlacedGlyph[] = [];
+  const stream = (content: string): PDFRef => context.register(context.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' }));
+  const wmRef = wm ? stream(wm.canvas.content()) : undefined;
+  const contentRefs = new Map<string, PDFRef>();
+  const pageSpecs: { contents: PDFRef[] }[] = [];
+
+  for (let copy = 0; copy < copies; copy++) {
+    for (let k = 0; k < perCopy; k++) {
+      const pageIndex = copy * perCopy + k;
+      // Mirrored margins follow the sheet: odd pages of the whole PDF have the binding on the left.
+      const oddSheetSide = pageIndex % 2 === 0;
+      const innerLeft = !doc.page.mirrored || oddSheetSide;
+      const left = (innerLeft ? m.inner : m.outer) * MM;
+      const geom: PageGeometry = {
+        width: pageW,
+        height: pageH,
+        left,
+        right: left + typeW,
+        bottom,
+        odd: k % 2 === 0,
+        innerLeft,
+      };
+      const contents: PDFRef[] = [];
+      if (wmRef) contents.push(wmRef);
+      const page = logical[k];
+      if (page) {
+        const key = `${k}@${left}`;
+        let ref = contentRefs.get(key);
+        if (!ref) {
+          ref = stream(`q 1 0 0 1 ${left} 0 cm\n${page.content()}\nQ`);
+          contentRefs.set(key, ref);
+        }
+        contents.push(ref);
+        for (const g of page.glyphs) glyphs.push({ ...g, page: pageIndex, x: g.x + left });
+      }
+      const decor = new Canvas(fonts);
+      if (page) drawPageNumber(decor, doc, geom, k + 1, contentCount, lib);
+      drawPageMark(decor, doc, geom, lib);
+      if (decor.ops.length) {
+        contents.push(stream(decor.content()));
+        for (const g of decor.glyphs) glyphs.push({ ...g, page: pageIndex });
+      }
+      pageSpecs.push({ contents });
+    }
+  }
+
+  // Fonts are complete only now: every glyph of every page has been used.
+  fonts.finish();
+  const extGState = context.obj({
+    GSwm: context.obj({ Type: 'ExtGState', ca: doc.watermark?.opacity ?? 0.12, CA: doc.watermark?.opacity ?? 0.12 }),
+  });
+  const resources = context.register(
+    context.obj({
+      ProcSet: ['PDF', 'Text', 'ImageB', 'ImageC'],
+      Font: context.obj(fonts.resources()),
+      XObject: context.obj(xobjects),
+      ExtGState: extGState,
+    }),
+  );
+  for (const spec of pageSpecs) {
+    const p = pdf.addPage([pageW, pageH]);
+    p.node.set(PDFName.of('Resources'), resources);
+    p.node.set(PDFName.of('Contents'), context.obj(spec.contents));
+  }
+
+  pdf.setTitle(doc.meta.title, { showInWindowTitleBar: true });
+  if (doc.meta.author) pdf.setAuthor(doc.meta.author);
+  if (doc.meta.subject) pdf.setSubject(doc.meta.subject);
+  if (doc.meta.keywords?.length) pdf.setKeywords([...doc.meta.keywords]);
+  pdf.setCreator('zhicheng-docs');
+  pdf.setProducer('zhicheng-docs');
+  pdf.setCreationDate(doc.meta.createdAt);
+  pdf.setModificationDate(doc.meta.createdAt);
+  pdf.setLanguage('zh-CN');
+  const prefs = pdf.catalog.getOrCreateViewerPreferences();
+  prefs.setPrintScaling(PrintScaling.None);
+  if (doc.duplex) prefs.setDuplex(Duplex.DuplexFlipLongEdge);
+  if (doc.meta.title) prefs.setDisplayDocTitle(true);
+
+  const bytes = await pdf.save({ useObjectStreams: true, addDefaultPage: false });
+  return { bytes, glyphs };
+}
+
+function* allImages(blocks: readonly Block[]): Generator<ImageBlock> {
+  for (const b of blocks) if (b.type === 'image') yield b;
+}

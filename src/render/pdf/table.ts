@@ -1,0 +1,242 @@
+/**
+ * Tables: relative column widths over the type area, cells that wrap, rows
+ * that grow to fit, row/col spans, label shading, 0.5 pt rules. Split across
+ * pages by row bands (rows tied by row spans stay together) with the header
+ * rows repeated; a single row taller than a page splits between its text lines.
+ * Nothing is clipped.
+ */
+import type { Align, Paragraph, TableBlock, TableCell } from '../../document/model.js';
+import type { Prepared } from './blocks.js';
+import { EPS, MM, type Flow, type FlowContext } from './flow.js';
+import { layoutParagraph, paragraphHeight, resolveStyle, type LaidLine, type ResolvedStyle } from './text-layout.js';
+
+const PAD_X = 1.5 * MM;
+const PAD_Y = 1 * MM;
+const RULE = 0.5;
+const LABEL_GRAY = 0.92;
+
+interface CellLine {
+  readonly line: LaidLine;
+  /** Vertical space above this line (paragraph spacing), pt. */
+  readonly before: number;
+  /** Left edge of the paragraph box within the cell's content box. */
+  readonly x: number;
+}
+
+interface LaidCell {
+  readonly cell: TableCell;
+  readonly row: number;
+  readonly col: number;
+  readonly rowSpan: number;
+  readonly colSpan: number;
+  readonly lines: readonly CellLine[];
+  readonly contentHeight: number;
+}
+
+function cellLines(cell: TableCell, width: number, style: ResolvedStyle, align: Align, ctx: FlowContext): CellLine[] {
+  const out: CellLine[] = [];
+  let pendingAfter = 0;
+  cell.paragraphs.forEach((p: Paragraph, i) => {
+    const laid = layoutParagraph(
+      p,
+      { style, align, lineHeight: (max) => max * 1.4 },
+      width,
+      ctx.lib,
+    );
+    let before = pendingAfter + (i > 0 ? laid.spaceBefore : 0);
+    for (const line of laid.lines) {
+      out.push({ line, before, x: 0 });
+      before = 0;
+    }
+    pendingAfter = laid.spaceAfter;
+  });
+  return out;
+}
+
+function linesHeight(lines: readonly CellLine[], from = 0, to = lines.length): number {
+  let h = 0;
+  for (let i = from; i < to; i++) h += (i > from ? lines[i]!.before : 0) + lines[i]!.line.height;
+  return h;
+}
+
+export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
+  const total = t.columns.reduce((a, b) => a + b, 0);
+  const colW = t.columns.map((c) => (c / total) * ctx.width);
+  const colX: number[] = [0];
+  for (const w of colW) colX.push(colX[colX.length - 1]! + w);
+  const nCols = colW.length;
+  const base = resolveStyle({ font: ctx.doc.base.font, size: ctx.doc.base.size, bold: false, underline: false }, t.style);
+
+  // Grid placement: cells fill the next columns not taken by row spans from above.
+  const taken: boolean[][] = t.rows.map(() => new Array<boolean>(nCols).fill(false));
+  const cells: LaidCell[] = [];
+  t.rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      while (c < nCols && taken[r]![c]) c++;
+      if (c >= nCols) throw new Error(`table row ${r} has more cells than columns`);
+      const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, nCols - c));
+      const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, t.rows.length - r));
+      for (let rr = r; rr < r + rowSpan; rr++) for (let cc = c; cc < c + colSpan; cc++) taken[rr]![cc] = true;
+      const width = colX[c + colSpan]! - colX[c]! - 2 * PAD_X;
+      const align = t.align ?? (cell.label ? 'center' : 'left');
+      const lines = cellLines(cell, width, base, cell.label && !t.align ? 'center' : align, ctx);
+      cells.push({ cell, row: r, col: c, rowSpan, colSpan, lines, contentHeight: linesHeight(lines) });
+      c += colSpan;
+    }
+  });
+
+  // Row heights: single-row cells first, then spans stretch their last row.
+  const rowH = t.rows.map((row) => Math.max((row.minHeight ?? 0) * MM, base.size * 1.4 + 2 * PAD_Y));
+  for (const c of cells) if (c.rowSpan === 1) rowH[c.row] = Math.max(rowH[c.row]!, c.contentHeight + 2 * PAD_Y);
+  for (const c of cells) {
+    if (c.rowSpan === 1) continue;
+    let have = 0;
+    for (let r = c.row; r < c.row + c.rowSpan; r++) have += rowH[r]!;
+    const need = c.contentHeight + 2 * PAD_Y;
+    if (need > have) rowH[c.row + c.rowSpan - 1]! += need - have;
+  }
+
+  // Bands: runs of rows tied together by row spans.
+  const bands: { from: number; to: number }[] = [];
+  for (let r = 0; r < t.rows.length; ) {
+    let end = r + 1;
+    for (let k = r; k < end; k++) for (const c of cells) if (c.row === k) end = Math.max(end, c.row + c.rowSpan);
+    bands.push({ from: r, to: end });
+    r = end;
+  }
+  const bandH = (b: { from: number; to: number }): number => {
+    let h = 0;
+    for (let r = b.from; r < b.to; r++) h += rowH[r]!;
+    return h;
+  };
+  const headerRows = Math.min(t.headerRows ?? 0, t.rows.length);
+  let headerEnd = 0;
+  for (const b of bands) if (b.from < headerRows) headerEnd = b.to;
+  const headerBands = bands.filter((b) => b.to <= headerEnd);
+  const bodyBands = bands.filter((b) => b.from >= headerEnd);
+  const headerH = headerBands.reduce((h, b) => h + bandH(b), 0);
+
+  const caption = t.caption
+    ? layoutParagraph(t.caption, { style: base, align: 'center', lineHeight: (max) => Math.max(ctx.doc.base.lineHeight, max * 1.3) }, ctx.width, ctx.lib)
+    : undefined;
+  const captionH = caption ? paragraphHeight(caption) : 0;
+  const bodyH = bodyBands.reduce((h, b) => h + bandH(b), 0);
+  const firstBody = bodyBands[0] ? bandH(bodyBands[0]) : 0;
+
+  const cellsByBand = (b: { from: number; to: number }): LaidCell[] => cells.filter((c) => c.row >= b.from && c.row < b.to);
+
+  /** Draws rows [from, to) with their top at y; `slices` gives per-cell line ranges for a split row. */
+  const drawBand = (flow: Flow, b: { from: number; to: number }, y: number, heights: readonly number[], slices?: Map<LaidCell, [number, number]>): void => {
+    const canvas = flow.cur;
+    const list = cellsByBand(b);
+    const rowTop = (r: number): number => {
+      let yy = y;
+      for (let k = b.from; k < r; k++) yy -= heights[k - b.from]!;
+      return yy;
+    };
+    const geom = list.map((c) => {
+      const top = rowTop(c.row);
+      let h = 0;
+      for (let r = c.row; r < c.row + c.rowSpan; r++) h += heights[r - b.from]!;
+      return { c, x: colX[c.col]!, w: colX[c.col + c.colSpan]! - colX[c.col]!, top, h };
+    });
+    for (const g of geom) if (g.c.cell.label) canvas.fillRect(g.x, g.top - g.h, g.w, g.h, LABEL_GRAY);
+    for (const g of geom) {
+      const [from, to] = slices?.get(g.c) ?? [0, g.c.lines.length];
+      const contentH = linesHeight(g.c.lines, from, to);
+      const vAlign = slices ? 'top' : (g.c.cell.vAlign ?? 'middle');
+      const free = g.h - 2 * PAD_Y - contentH;
+      let yy = g.top - PAD_Y - (vAlign === 'middle' ? free / 2 : vAlign === 'bottom' ? free : 0);
+      for (let i = from; i < to; i++) {
+        const cl = g.c.lines[i]!;
+        if (i > from) yy -= cl.before;
+        canvas.drawLine(cl.line, g.x + PAD_X + cl.x, yy);
+        yy -= cl.line.height;
+      }
+    }
+    for (const g of geom) canvas.strokeRect(g.x, g.top - g.h, g.w, g.h, RULE);
+  };
+
+  const drawHeader = (flow: Flow): void => {
+    for (const b of headerBands) {
+      const hs = rowH.slice(b.from, b.to);
+      drawBand(flow, b, flow.y, hs);
+      flow.y -= bandH(b);
+    }
+  };
+
+  const newPageWithHeader = (flow: Flow): void => {
+    flow.newPage();
+    drawHeader(flow);
+  };
+
+  /** A single row taller than a page: fill each page with as many lines of each cell as fit. */
+  const splitRow = (flow: Flow, b: { from: number; to: number }): void => {
+    const list = cellsByBand(b);
+    const next = new Map<LaidCell, number>(list.map((c) => [c, 0]));
+    const minH = (t.rows[b.from]!.minHeight ?? 0) * MM;
+    for (;;) {
+      const avail = flow.remaining - 2 * PAD_Y;
+      const slices = new Map<LaidCell, [number, number]>();
+      let sliceH = 0;
+      let done = true;
+      for (const c of list) {
+        const from = next.get(c)!;
+        let to = from;
+        while (to < c.lines.length && linesHeight(c.lines, from, to + 1) <= avail + EPS) to++;
+        if (to === from && to < c.lines.length && flow.atTop) to++;
+        slices.set(c, [from, to]);
+        next.set(c, to);
+        sliceH = Math.max(sliceH, linesHeight(c.lines, from, to));
+        if (to < c.lines.length) done = false;
+      }
+      const h = done ? Math.max(sliceH + 2 * PAD_Y, Math.min(minH, flow.remaining)) : Math.max(sliceH + 2 * PAD_Y, flow.remaining);
+      drawBand(flow, b, flow.y, [h], slices);
+      flow.y -= h;
+      if (done) return;
+      newPageWithHeader(flow);
+    }
+  };
+
+  return {
+    height: captionH + headerH + bodyH,
+    firstHeight: captionH + headerH + firstBody,
+    keepWithNext: false,
+    place(flow) {
+      const start = captionH + headerH + firstBody;
+      if (start <= flow.ctx.height) flow.ensure(start);
+      if (caption) {
+        if (!flow.atTop) flow.y -= caption.spaceBefore;
+        flow.placeLines(caption.lines, 0);
+        flow.y -= caption.spaceAfter;
+      }
+      drawHeader(flow);
+      for (const b of bodyBands) {
+        const h = bandH(b);
+        if (h <= flow.remaining + EPS) {
+          drawBand(flow, b, flow.y, rowH.slice(b.from, b.to));
+          flow.y -= h;
+          continue;
+        }
+        const fresh = flow.ctx.height - headerH;
+        if (h <= fresh + EPS) {
+          newPageWithHeader(flow);
+          drawBand(flow, b, flow.y, rowH.slice(b.from, b.to));
+          flow.y -= h;
+        } else if (b.to - b.from === 1) {
+          // Taller than any page: start it here if a few lines fit, else on a fresh page.
+          if (flow.remaining < base.size * 3) newPageWithHeader(flow);
+          splitRow(flow, b);
+        } else {
+          // Spanned rows taller than a page: keep the spans, row by row of the band's own rows.
+          for (let r = b.from; r < b.to; r++) {
+            if (rowH[r]! > flow.remaining + EPS) newPageWithHeader(flow);
+            drawBand(flow, { from: r, to: r + 1 }, flow.y, rowH.slice(r));
+            flow.y -= rowH[r]!;
+          }
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * A paragraph → lines of positioned glyphs: fonts chosen per code point along
+ * the role's fallback chain, lines broken by the Chinese rules, then justified
+ * (inter-character spacing for CJK, word spacing for Latin) or aligned.
+ */
+import type { Align, FontRole, Paragraph, TextStyle } from '../../document/model.js';
+import type { FontFace } from '../../fonts/face.js';
+import type { FontLibrary } from '../../fonts/library.js';
+import { breakLines, measure, type BreakInput } from './line-break.js';
+import { OPENING, SQUEEZABLE, breakOpportunities, isSpace, isWordChar } from './line-break-rules.js';
+
+export interface ResolvedStyle {
+  readonly font: FontRole;
+  readonly size: number;
+  readonly bold: boolean;
+  readonly underline: boolean;
+}
+
+export interface GlyphItem {
+  readonly ch: string;
+  readonly face: FontFace;
+  readonly gid: number;
+  /** Advance in font units. */
+  readonly advanceUnits: number;
+  /** Natural advance, pt. */
+  readonly width: number;
+  readonly size: number;
+  readonly syntheticBold: boolean;
+  readonly underline: boolean;
+  /** Spaces advance but draw nothing. */
+  readonly space: boolean;
+}
+
+export interface PositionedGlyph {
+  readonly item: GlyphItem;
+  /** From the left edge of the paragraph's box, pt. */
+  readonly x: number;
+  /** Advance after justification/squeezing, pt. */
+  readonly advance: number;
+}
+
+export interface LaidLine {
+  readonly glyphs: readonly PositionedGlyph[];
+  /** Exact line pitch, pt. */
+  readonly height: number;
+  /** Largest type size on the line (sets the baseline). */
+  readonly size: number;
+}
+
+export interface LaidParagraph {
+  readonly lines: readonly LaidLine[];
+  readonly spaceBefore: number;
+  readonly spaceAfter: number;
+  readonly keepWithNext: boolean;
+}
+
+export interface ParagraphDefaults {
+  readonly style: ResolvedStyle;
+  readonly align: Align;
+  /** Line pitch for a paragraph that sets none, from its largest type size. */
+  readonly lineHeight: (maxSize: number) => number;
+  readonly firstLineIndent?: number;
+}
+
+export function resolveStyle(base: ResolvedStyle, s: TextStyle | undefined): ResolvedStyle {
+  if (!s) return base;
+  return {
+    font: s.font ?? base.font,
+    size: s.size ?? base.size,
+    bold: s.bold ?? base.bold,
+    underline: s.underline ?? base.underline,
+  };
+}
+
+/** Thrown when a code point reaches the renderer that no font has (input coverage missed it). */
+export class MissingGlyphError extends Error {
+  constructor(readonly codePoint: number) {
+    super(`No configured font has a glyph for U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}; input coverage should have rejected it`);
+    this.name = 'MissingGlyphError';
+  }
+}
+
+/** Glyph items of styled text, one per code point; "\n" ends a segment. */
+export function shapeRuns(
+  runs: readonly { text: string; style: ResolvedStyle }[],
+  lib: FontLibrary,
+): GlyphItem[][] {
+  const segments: GlyphItem[][] = [[]];
+  for (const { text, style } of runs) {
+    for (const raw of text) {
+      if (raw === '\n') {
+        segments.push([]);
+        continue;
+      }
+      if (raw === '\r') continue;
+      const ch = raw === '\t' ? ' ' : raw;
+      const cp = ch.codePointAt(0)!;
+      const choice = lib.choose(cp, style.font, style.bold);
+      if (!choice) throw new MissingGlyphError(cp);
+      const g = choice.face.glyph(cp);
+      const width = (g.advance * style.size) / choice.face.unitsPerEm;
+      segments[segments.length - 1]!.push({
+        ch,
+        face: choice.face,
+        gid: g.gid,
+        advanceUnits: g.advance,
+        width,
+        size: style.size,
+        syntheticBold: choice.syntheticBold,
+        underline: style.underline,
+        space: isSpace(ch),
+      });
+    }
+  }
+  return segments;
+}
+
+/** Break input of a segment; an underlined blank is not a collapsible space. */
+function breakInput(items: readonly GlyphItem[]): BreakInput {
+  const chars = items.map((it) => (it.space && it.underline ? '\u2007' : it.ch));
+  return {
+    chars,
+    widths: items.map((it) => it.width),
+    shrink: items.map((it) => (SQUEEZABLE.has(it.ch) && it.width >= it.size * 0.9 ? it.size / 2 : 0)),
+    allowed: breakOpportunities(chars),
+  };
+}
+
+export function layoutParagraph(p: Paragraph, defaults: ParagraphDefaults, boxWidth: number, lib: FontLibrary): LaidParagraph {
+  const runs = p.runs.map((r) => ({ text: r.text, style: resolveStyle(defaults.style, r.style) }));
+  const maxSize = runs.reduce((m, r) => Math.max(m, r.style.size), runs.length ? 0 : defaults.style.size);
+  const lineHeight = p.lineHeight ?? defaults.lineHeight(maxSize);
+  // Indents count characters of the paragraph's own size: its first run's.
+  const em = runs[0]?.style.size ?? defaults.style.size;
+  const left = (p.indentLeft ?? 0) * em;
+  const right = (p.indentRight ?? 0) * em;
+  const first = (p.firstLineIndent ?? defaults.firstLineIndent ?? 0) * em;
+  const align = p.align ?? defaults.align;
+  const lines: LaidLine[] = [];
+  const segments = shapeRuns(runs, lib);
+  for (const items of segments) {
+    const lineWidth = (k: number): number => Math.max(em, boxWidth - left - right - (lines.length + k === 0 ? first : 0));
+    const startCount = lines.length;
+    if (items.length === 0) {
+      lines.push({ glyphs: [], height: lineHeight, size: maxSize });
+      continue;
+    }
+    const inp = breakInput(items);
+    const spans = breakLines(inp, lineWidth);
+    spans.forEach((span, k) => {
+      const W = lineWidth(k);
+      const isLast = k === spans.length - 1;
+      const indent = left + (startCount + k === 0 ? first : 0);
+      const m = measure(inp, span.start, span.end);
+      const adv: number[] = [];
+      const off: number[] = [];
+      for (let i = span.start; i < span.contentEnd; i++) {
+        adv.push(inp.widths[i]!);
+        off.push(0);
+      }
+      let width = m.width;
+      if (m.width > W && m.shrink > 0) {
+        // Squeezed: full-width punctuation gives up its blank half, opening marks on the left.
+        const ratio = Math.min(1, (m.width - W) / m.shrink);
+        for (let i = span.start; i < span.contentEnd; i++) {
+          const r = inp.shrink[i]! * ratio;
+          if (r === 0) continue;
+          adv[i - span.start]! -= r;
+          if (OPENING.has(inp.chars[i]!)) off[i - span.start] = -r;
+          width -= r;
+        }
+      } else if (align === 'justify' && !isLast && m.width < W) {
+        const gaps: number[] = [];
+        for (let i = span.start + 1; i < span.contentEnd; i++) {
+          if (!(isWordChar(inp.chars[i - 1]!) && isWordChar(inp.chars[i]!))) gaps.push(i);
+        }
+        if (gaps.length > 0) {
+          const per = (W - m.width) / gaps.length;
+          for (const i of gaps) adv[i - 1 - span.start]! += per;
+          width = W;
+        }
+      }
+      let x = indent;
+      if (align === 'center') x += (W - width) / 2;
+      else if (align === 'right') x += W - width;
+      const glyphs: PositionedGlyph[] = [];
+      let lineSize = 0;
+      for (let i = span.start; i < span.contentEnd; i++) {
+        const item = items[i]!;
+        glyphs.push({ item, x: x + off[i - span.start]!, advance: adv[i - span.start]! });
+        x += adv[i - span.start]!;
+        lineSize = Math.max(lineSize, item.size);
+      }
+      lines.push({ glyphs, height: lineHeight, size: lineSize || maxSize });
+    });
+  }
+  return {
+    lines,
+    spaceBefore: p.spaceBefore ?? 0,
+    spaceAfter: p.spaceAfter ?? 0,
+    keepWithNext: p.keepWithNext ?? false,
+  };
+}
+
+/** Height of a laid paragraph including its spacing. */
+export function paragraphHeight(p: LaidParagraph): number {
+  return p.spaceBefore + p.spaceAfter + p.lines.reduce((h, l) => h + l.height, 0);
+}
