@@ -43,6 +43,12 @@ describe('political-appraisal (现实表现鉴定)', () => {
     expect(modelText(politicalAppraisalForm.build(loadDossier('zhang-yue-intermediate'), CTX))).toContain('档案系列档案专业中级（馆员）');
   });
 
+  it('requires the unit\'s appraisal text', () => {
+    expect(politicalAppraisalForm.requires?.(loadDossier('bater-initial'))).toEqual([]);
+    const problems = politicalAppraisalForm.requires?.({ ...loadDossier('bater-initial'), politicalAppraisal: '  ' }) ?? [];
+    expect(problems.map((p) => p.path)).toEqual(['/politicalAppraisal']);
+  });
+
   it('has a valid sample and a readable file name', () => {
     const sample = DossierSchema.parse(politicalAppraisalForm.sample());
     expect(politicalAppraisalForm.fileName(sample)).toBe('现实表现鉴定-张玥');
