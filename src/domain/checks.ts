@@ -361,17 +361,16 @@ export function runChecks(dossier: Dossier): Finding[] {
     ? []
     : problemsFromZodError(parsed.error).map((p) => ({ ...p, severity: 'error' as const }));
   const d = parsed.success ? parsed.data : dossier;
-  const findings = [
-    ...schemaFindings,
-    ...requiredContent(d),
-    ...workHistory(d),
-    ...assessments(d),
-    ...continuingEducation(d),
-    ...publicity(d),
-    ...defense(d),
-    ...blindReview(d),
-    ...dateOrder(d),
-  ];
+  const groups = [requiredContent, workHistory, assessments, continuingEducation, publicity, defense, blindReview, dateOrder];
+  const findings = [...schemaFindings];
+  for (const group of groups) {
+    try {
+      findings.push(...group(d));
+    } catch (error) {
+      // Only a dossier that failed the schema can break a group, and its schema errors are already listed.
+      if (parsed.success) throw error;
+    }
+  }
   return findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)

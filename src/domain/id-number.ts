@@ -16,9 +16,9 @@ export const PROVINCE_CODES: ReadonlySet<string> = new Set([
   '71', '81', '82', '83',
 ]);
 
-/** Trims and upper-cases the check character x → X. */
+/** Drops whitespace (numbers are often pasted in groups) and upper-cases the check character x → X. */
 export function normaliseIdNumber(raw: string): string {
-  return raw.trim().toUpperCase();
+  return raw.replace(/[\s\u3000]+/gu, '').toUpperCase();
 }
 
 /** The check character for the first 17 digits. */

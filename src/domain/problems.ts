@@ -142,3 +142,39 @@ export function problemsFromZodError(error: z.ZodError, basePath = ''): Problem[
   }
   return problems;
 }
+
+/** Every code a dossier or roster validation can report, for documentation. */
+export const VALIDATION_CODES = [
+  // zod's generic issues, translated above
+  'REQUIRED',
+  'INVALID_TYPE',
+  'INVALID_VALUE',
+  'INVALID_FORMAT',
+  'TOO_SHORT',
+  'TOO_LONG',
+  'TOO_SMALL',
+  'TOO_BIG',
+  'TOO_FEW',
+  'TOO_MANY',
+  'UNKNOWN_KEY',
+  // the dossier rules (dossier.ts)
+  'ID_FORMAT',
+  'ID_PROVINCE',
+  'ID_BIRTHDATE_INVALID',
+  'ID_CHECKSUM',
+  'ID_GENDER_MISMATCH',
+  'ID_BIRTHDATE_MISMATCH',
+  'NAME_TOO_LONG',
+  'NAME_DIGITS',
+  'NAME_DOT_POSITION',
+  'ETHNICITY_UNKNOWN',
+  'POLITICAL_STATUS_UNKNOWN',
+  'PHONE_INVALID',
+  'YEAR_MONTH_INVALID',
+  'DATE_INVALID',
+  'DATE_RANGE_ORDER',
+  'YEAR_IMPLAUSIBLE',
+  'YEAR_DUPLICATE',
+  'TITLE_LADDER',
+  'CURRENT_TITLE_REQUIRED',
+] as const;

@@ -159,6 +159,14 @@ describe('other rules', () => {
     expect(brief(plain)).toContainEqual(['info', '/application/defenseExemption', 'DEFENSE_REQUIRED']);
   });
 
+  it('survives a dossier that lacks whole parts, reporting them as schema errors', () => {
+    const d = dossier('zhang-yue-intermediate');
+    const broken = { ...d, publicity: undefined } as unknown as Dossier;
+    const findings = runChecks(broken);
+    expect(brief(findings)).toContainEqual(['error', '/publicity', 'REQUIRED']);
+    expect(findings.some((f) => f.code === 'DEFENSE_EXEMPT')).toBe(true);
+  });
+
   it('sorts errors before warnings before infos', () => {
     const severities = runChecks(dossier('bater-initial')).map((f) => f.severity);
     expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));

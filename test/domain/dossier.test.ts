@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DossierSchema } from '../../src/domain/dossier.js';
 import { parseDossier, parseRosterInput } from '../../src/domain/parse.js';
+import { VALIDATION_CODES } from '../../src/domain/problems.js';
 import { fixture, FIXTURES } from './helpers.js';
 
 function problemsOf(input: unknown) {
@@ -62,7 +63,7 @@ describe('ID number', () => {
   it('normalises a lower-case x and accepts non-Xinjiang numbers', () => {
     const d = fixture('ayguli-junior');
     // GB 11643's own example: born 1949-12-31, female (sequence 002).
-    d.applicant.idNumber = '11010519491231002x';
+    d.applicant.idNumber = ' 110105 19491231 002x';
     d.applicant.birthDate = '1949-12';
     const r = parseDossier(d);
     expect(r.ok ? r.value.applicant.idNumber : r.problems).toBe('11010519491231002X');
@@ -238,6 +239,7 @@ describe('generic problems', () => {
     );
     expect(problems).toHaveLength(6);
     for (const p of problems) {
+      expect(VALIDATION_CODES).toContain(p.code);
       expect(p.message).toMatch(/[\u4e00-\u9fff]/u);
       expect(p.messageEn).toMatch(/^[\x20-\x7e\u00b7\u4e00-\u9fff“”"]+$/u);
     }
