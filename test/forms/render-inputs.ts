@@ -10,8 +10,14 @@ import type { Document } from '../../src/document/model.js';
 /** The forms this project's tests render (the review form has its own tests). */
 export const RENDERED_FORMS: readonly FormDefinition[] = FORMS.filter((form) => form.id !== 'review-form');
 
-export function renderCases(format: Format): { form: FormDefinition; name: string; input: unknown }[] {
-  return RENDERED_FORMS.filter((form) => form.formats.includes(format)).flatMap((form) =>
+export interface RenderCase {
+  readonly form: FormDefinition;
+  readonly name: string;
+  readonly input: unknown;
+}
+
+export function renderCases(format: Format): RenderCase[] {
+  return RENDERED_FORMS.filter((form) => form.formats.includes(format)).flatMap((form): RenderCase[] =>
     form.id === 'roster'
       ? [{ form, name: 'roster', input: loadRosterInput() }]
       : FIXTURE_NAMES.map((name) => ({ form, name, input: loadDossier(name) })),
