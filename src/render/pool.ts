@@ -9,9 +9,7 @@
  * - RENDER_WORKERS > 0 renders in piscina worker threads so the event loop keeps
  *   answering health checks while PDFs are laid out; 0 runs the same code here.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
@@ -162,11 +160,6 @@ function inProcessExecutor(config: Config, options: RenderServiceOptions): Execu
   };
 }
 
-/** The tsx loader as a file URL, so worker threads can import TypeScript whatever the cwd. */
-function tsxLoader(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-}
-
 function workerExecutor(config: Config, formsModule: string | undefined): Executor {
   const workerData: RenderWorkerData = {
     formsModule: formsModule ?? new URL('../forms/registry.js', import.meta.url).href,
@@ -174,9 +167,8 @@ function workerExecutor(config: Config, formsModule: string | undefined): Execut
   };
   const size = Math.max(1, Math.min(config.RENDER_WORKERS, availableParallelism() * 4));
   const pool = new Piscina({
-    filename: new URL('./worker.ts', import.meta.url).href,
-    // Workers run the TypeScript sources through tsx, under `npm start` and under vitest alike.
-    execArgv: ['--import', tsxLoader()],
+    // A small .mjs entry registers tsx in the thread, then loads worker.ts.
+    filename: new URL('./worker-entry.mjs', import.meta.url).href,
     minThreads: size,
     maxThreads: size,
     // Our own Slots bound the queue; piscina only sees what may run now.
