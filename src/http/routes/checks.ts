@@ -4,6 +4,7 @@
  * like any render request.
  */
 import type { FastifyInstance } from 'fastify';
+import { runChecks } from '../../domain/checks.js';
 import { DossierSchema } from '../../domain/dossier.js';
 import { AppError } from '../../errors.js';
 import { parseOrThrow } from '../validate.js';
@@ -19,7 +20,6 @@ export default async function checksRoutes(app: FastifyInstance): Promise<void> 
         throw new AppError('MALFORMED_JSON', { zh: '请求体为空', en: 'The request body is empty' });
       }
       const dossier = parseOrThrow(DossierSchema, request.body);
-      const { runChecks } = await import('../../domain/checks.js');
       const findings = runChecks(dossier).map(({ path, code, message, messageEn, severity }) => ({
         path,
         code,
