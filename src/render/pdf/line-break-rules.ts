@@ -16,6 +16,9 @@ export const SQUEEZABLE = new Set(Array.from('，。、；：）》」』】〕�
 /** Of those, the ones whose blank is on the left (opening marks). */
 export const OPENING = new Set(Array.from('（《「『【〔〈“‘'));
 
+const OPENING_QUOTES = new Set(['“', '‘']);
+const CLOSING_QUOTES = new Set(['”', '’']);
+
 export function isDigit(ch: string): boolean {
   return (ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９');
 }
@@ -70,6 +73,14 @@ export function breakOpportunities(chars: readonly string[]): boolean[] {
     const i = cpIndex.get(br.position);
     if (i !== undefined && i > 0 && i < n) allowed[i] = true;
   }
+  // UAX #14 treats “ ” ‘ ’ as ambiguous quotes (never broken around); in Chinese they open and close like brackets.
+  for (let i = 1; i < n; i++) {
+    const prev = chars[i - 1]!;
+    const cur = chars[i]!;
+    const cjkBefore = isIdeographic(prev.codePointAt(0)!) || CLOSING_QUOTES.has(prev) || NO_START.has(prev);
+    const cjkAfter = isIdeographic(cur.codePointAt(0)!) || NO_END.has(cur);
+    if ((OPENING_QUOTES.has(cur) && cjkBefore) || (CLOSING_QUOTES.has(prev) && cjkAfter)) allowed[i] = true;
+  }
   for (let i = 1; i < n; i++) {
     if (!allowed[i]) continue;
     const prev = chars[i - 1]!;
@@ -112,5 +123,5 @@ export function emergencyBreakAllowed(chars: readonly string[], i: number): bool
   const prev = chars[i - 1];
   const cur = chars[i];
   if (prev === undefined || cur === undefined) return false;
-  return !NO_START.has(cur) && !NO_END.has(prev);
+  return !isSpace(cur) && !NO_START.has(cur) && !NO_END.has(prev);
 }
