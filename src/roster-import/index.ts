@@ -4,3 +4,5 @@ export { importRoster } from './import.js';
 export type { ImportOptions, RosterImportResult, RowError, RowResult, SkippedRow } from './import.js';
 export { DEFAULT_LIMITS, type RosterImportLimits } from './limits.js';
 export { XLSX_MEDIA_TYPE } from './workbook.js';
+export { RosterImportResponse } from './schema.js';
+export { rosterImportOpenApiPaths } from './openapi.js';

@@ -7,17 +7,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { contentDisposition } from '../http/content-disposition.js';
-import { importRoster, type RosterImportResult } from './import.js';
+import { importRoster } from './import.js';
 import { DEFAULT_LIMITS, type RosterImportLimits } from './limits.js';
 import { buildRosterTemplate } from './template.js';
+import type { RosterImportResponse } from './schema.js';
 import { XLSX_MEDIA_TYPE } from './workbook.js';
 
 export interface RosterImportRoutesOptions {
   readonly limits?: Partial<RosterImportLimits>;
-}
-
-export interface RosterImportResponse extends RosterImportResult {
-  readonly summary: { readonly total: number; readonly ok: number; readonly failed: number };
 }
 
 const TEMPLATE_NAME = '申报人员花名册模板.xlsx';

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
+import { rosterImportOpenApiPaths, RosterImportResponse } from '../../src/roster-import/index.js';
 import rosterImportRoutes from '../../src/roster-import/routes.js';
 import { filledTemplate, fixture, FIXTURE_NAMES, writeRow } from './fill.js';
 
@@ -64,6 +65,10 @@ describe('POST /v1/roster-imports', () => {
     expect(failed).toMatchObject({ row: 3, name: '阿依古丽·买买提', ok: false });
     expect(failed.errors[0]).toMatchObject({ sheet: '申报人员', row: 3, column: '身份证号', path: '/applicant/idNumber' });
     expect(body.unit.name).toBe('巴音郭楞蒙古自治州党委办公室档案监督指导一科');
+    // The body is what the OpenAPI description promises.
+    expect(RosterImportResponse.safeParse(body).success).toBe(true);
+    const described = rosterImportOpenApiPaths()['/v1/roster-imports'] as { post: { responses: Record<string, unknown> } };
+    expect(JSON.stringify(described.post.responses['200'])).toContain('dossierIndex');
   });
 
   it('accepts the workbook as the raw request body', async () => {
