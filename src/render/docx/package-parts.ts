@@ -28,7 +28,8 @@ export function settingsXml(opts: SettingsOptions): string {
     (opts.evenAndOddHeaders ? '<w:evenAndOddHeaders/>' : '') +
     // Full-width punctuation keeps its full width, so a GB/T 9704 line holds exactly 28 characters.
     '<w:characterSpacingControl w:val="doNotCompress"/>' +
-    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
+    // Underline trailing spaces (fill-in blanks at a line end); a manual line break does not stretch a justified line.
+    '<w:compat><w:ulTrailSpace/><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
     '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>' +
     '</w:settings>'
   );

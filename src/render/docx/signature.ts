@@ -1,8 +1,8 @@
 /**
  * The signature / seal block: label lines right- (落款) or left-aligned, blanks as
- * underlined ideographic spaces (Word drops the underline of trailing ASCII
- * spaces, and a right-aligned paragraph lets them hang past the margin; U+3000
- * counts as a character), the seal space as one empty paragraph of that exact
+ * underlined ideographic spaces (plus w:ulTrailSpace in settings and a
+ * zero-width anchor, since Word and LibreOffice otherwise drop the underline of
+ * spaces at a line end), the seal space as one empty paragraph of that exact
  * height. Every paragraph keeps with the next so the block stays on one page.
  */
 import { LineRuleType, Paragraph, TextRun } from 'docx';
@@ -12,6 +12,8 @@ import { runProps, textRuns, type ResolvedStyle } from './runs.js';
 import { charsToTwips, mmToTwips, ptToTwips } from './units.js';
 
 const IDEOGRAPHIC_SPACE = '\u3000';
+/** Zero-width space after the blank: the underlined spaces are then not trailing whitespace, which LibreOffice hides. */
+const ANCHOR = '\u200b';
 
 export function signature(s: SignatureBlock, style: ResolvedStyle, lineHeight: number, pageBreakBefore: boolean): Paragraph[] {
   const align = s.align ?? 'right';
@@ -31,7 +33,7 @@ export function signature(s: SignatureBlock, style: ResolvedStyle, lineHeight: n
     const last = i === s.lines.length - 1;
     const children = [...textRuns({ text: line.text }, style)];
     if (line.blank && line.blank > 0) {
-      children.push(new TextRun({ ...runProps({ ...style, underline: true }), text: IDEOGRAPHIC_SPACE.repeat(line.blank) }));
+      children.push(new TextRun({ ...runProps({ ...style, underline: true }), text: IDEOGRAPHIC_SPACE.repeat(line.blank) + ANCHOR }));
     }
     out.push(
       new Paragraph({

@@ -2,8 +2,8 @@
  * The watermark as Word draws its own: a VML WordArt shape in the header,
  * diagonal, light grey, behind the text, on every page of the section. Built
  * here rather than with the docx package's TextWatermark because that one
- * names the shape with a random id (same model must give the same bytes) and
- * has no second line for the serial number. The "PowerPlusWaterMarkObject"
+ * names the shape with a random id (the same model must give the same bytes)
+ * and sets no CJK font. The "PowerPlusWaterMarkObject"
  * id prefix is how Word (Design › Watermark) and LibreOffice recognise it.
  */
 import { ImportedXmlComponent, Run } from 'docx';
@@ -53,7 +53,7 @@ interface Box {
 }
 
 function shape(id: string, text: string, box: Box, opacity: number): string {
-  // Page-relative, so the second line can sit below the first along the diagonal; VML rotates about the box centre.
+  // Centred on the page; VML rotates about the box centre.
   const style = [
     'position:absolute',
     `margin-left:${(box.cx - box.w / 2).toFixed(2)}pt`,
@@ -73,27 +73,22 @@ function shape(id: string, text: string, box: Box, opacity: number): string {
   );
 }
 
-/** The VML of one header's watermark; `seq` keeps shape ids unique and stable within the document. */
+/**
+ * The VML of one header's watermark; `seq` keeps shape ids unique and stable.
+ * The subtext (serial number) follows the text on the same diagonal line:
+ * LibreOffice shows only one WordArt watermark per header, and a VML
+ * attribute cannot carry a line break through the docx package's serializer.
+ */
 export function watermarkXml(wm: Watermark, pageWidthPt: number, pageHeightPt: number, seq: number): string {
-  const cx = pageWidthPt / 2;
-  const cy = pageHeightPt / 2;
+  const text = wm.subtext ? `${wm.text}\u3000${wm.subtext}` : wm.text;
   const w = Math.min(pageWidthPt, pageHeightPt) * 0.85;
-  const h = Math.min(w / emWidth(wm.text), 72);
-  const opacity = vmlOpacity(wm.opacity);
-  let xml = shape(`PowerPlusWaterMarkObject${seq * 10 + 1}`, wm.text, { cx, cy, w, h }, opacity);
-  if (wm.subtext) {
-    const sh = h * 0.45;
-    const sw = Math.min(w, emWidth(wm.subtext) * sh);
-    // Down and to the right = "below" a line rising at 45°.
-    const d = (h + sh) / 2 + sh * 0.4;
-    const box = { cx: cx + d * Math.SQRT1_2, cy: cy + d * Math.SQRT1_2, w: sw, h: sh };
-    xml += shape(`PowerPlusWaterMarkObject${seq * 10 + 2}`, wm.subtext, box, opacity);
-  }
+  const h = Math.min(w / emWidth(text), 72);
+  const box = { cx: pageWidthPt / 2, cy: pageHeightPt / 2, w, h };
   // The header part declares the w:, v: and o: namespaces.
-  return `<w:pict>${SHAPE_TYPE}${xml}</w:pict>`;
+  return `<w:pict>${SHAPE_TYPE}${shape(`PowerPlusWaterMarkObject${seq}`, text, box, vmlOpacity(wm.opacity))}</w:pict>`;
 }
 
-/** A run holding the watermark shapes, for a header paragraph. */
+/** A run holding the watermark shape, for a header paragraph. */
 export class WatermarkRun extends Run {
   constructor(xml: string) {
     super({});

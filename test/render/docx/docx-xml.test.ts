@@ -52,7 +52,7 @@ describe('renderDocx: text and page setup', () => {
     const xml = docXml(await renderDocx(notice));
     // 20 mm seal space = 1134 twips exact.
     expect(xml).toContain('<w:keepNext/><w:keepLines/><w:spacing w:line="1134" w:lineRule="exact"/>');
-    expect(xml).toMatch(/联系人：<\/w:t><\/w:r><w:r><w:rPr>[^]*?<w:u w:val="single"\/><\/w:rPr><w:t xml:space="preserve">\u3000{6}<\/w:t>/);
+    expect(xml).toMatch(/联系人：<\/w:t><\/w:r><w:r><w:rPr>[^]*?<w:u w:val="single"\/><\/w:rPr><w:t xml:space="preserve">\u3000{6}\u200b<\/w:t>/);
     expect(xml).toMatch(/<w:keepLines\/>[^]*?<w:jc w:val="right"\/><\/w:pPr><w:r>[^]*?2024年9月4日/);
   });
 
@@ -65,6 +65,7 @@ describe('renderDocx: text and page setup', () => {
     const settings = zipPart(bytes, 'word/settings.xml');
     expect(settings).toContain('<w:mirrorMargins/>');
     expect(settings).toContain('<w:evenAndOddHeaders/>');
+    expect(settings).toContain('<w:ulTrailSpace/>');
     expect(xml).toContain('<w:footerReference w:type="even"');
     expect(xml).toContain('<w:headerReference w:type="even"');
   });
@@ -81,14 +82,15 @@ describe('renderDocx: text and page setup', () => {
     expect(even).toContain('<w:jc w:val="left"/>');
   });
 
-  it('draws the watermark text (and its second line) as a diagonal WordArt shape in both headers', async () => {
+  it('draws the watermark text and serial number as a diagonal WordArt shape in both headers', async () => {
     const bytes = await renderDocx(notice);
     const headers = zipPartNames(bytes, /^word\/header\d+\.xml$/);
     expect(headers).toHaveLength(2);
     for (const name of headers) {
       const xml = zipPart(bytes, name);
-      expect(xml).toContain('string="档案系列职称评审专用"');
-      expect(xml).toContain('string="No.2024-0007"');
+      // One shape: the serial number follows the text on the same diagonal.
+      expect(xml).toContain('string="档案系列职称评审专用\u3000No.2024-0007"');
+      expect(xml.match(/<v:shape /g)).toHaveLength(1);
       expect(xml).toMatch(/id="PowerPlusWaterMarkObject\d+"[^>]*rotation:315/);
       expect(xml).toContain('fillcolor="silver"');
     }
