@@ -11,13 +11,14 @@ import type { FormDefinition } from './forms/types.js';
 import { createFontServices, type FontServices } from './http/fonts.js';
 import { serializeError } from './http/pii.js';
 import { registerErrorHandler, trackRoutes } from './http/plugins/error-handler.js';
-import { retryAfterSeconds, serverLimits } from './http/plugins/limits.js';
+import { quietLogLevel, retryAfterSeconds, serverLimits } from './http/plugins/limits.js';
 import { registerMetrics } from './http/plugins/metrics.js';
 import { registerOpenApi } from './http/plugins/openapi.js';
 import checksRoutes from './http/routes/checks.js';
 import formRoutes from './http/routes/forms.js';
 import healthRoutes from './http/routes/health.js';
 import verifyRoutes from './http/routes/verify.js';
+import rosterImportRoutes from './roster-import/routes.js';
 import { createRenderService, type RenderService, type RenderServiceOptions } from './render/pool.js';
 import { createSigner } from './verify/index.js';
 
@@ -36,6 +37,13 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 
 /** An incoming x-request-id is kept when it looks like an id, so logs join across services. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Log level for routes that machines poll (see quietLogLevel). */
+    quietLogLevel: Config['LOG_LEVEL'];
+  }
+}
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const forms = options.forms ?? FORMS;
@@ -72,6 +80,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     reply.header('x-request-id', request.id);
   });
 
+  app.decorate('quietLogLevel', quietLogLevel(config));
   trackRoutes(app);
   registerErrorHandler(app, { retryAfterSeconds: retryAfterSeconds(config) });
   registerMetrics(app, renderService);
@@ -81,6 +90,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(formRoutes, { forms, renderService, fonts });
   await app.register(checksRoutes);
   await app.register(verifyRoutes, { signer: createSigner(verifySecret) });
+  await app.register(rosterImportRoutes, { limits: { maxFileBytes: config.UPLOAD_LIMIT } });
 
   return app;
 }

@@ -13,6 +13,7 @@ import { CONTENT_TYPES } from '../render/index.js';
 import { ErrorBody } from './error-body.js';
 import { ChecksResponse } from './routes/checks-schema.js';
 import { FormDetail, FormSummary } from './routes/forms-schema.js';
+import { RosterImportResponse } from './routes/roster-imports-schema.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -117,9 +118,7 @@ function renderOperation(form: FormDefinition, inputName: string): JsonObject {
             schema: { type: 'string' },
           },
         },
-        content: Object.fromEntries(
-          form.formats.map((format) => [CONTENT_TYPES[format], { schema: { type: 'string', contentMediaType: CONTENT_TYPES[format] } }]),
-        ),
+        content: binary(form.formats.map((format) => CONTENT_TYPES[format]), '').content,
       },
       ...errors({
         400: ['MALFORMED_JSON'],
@@ -139,6 +138,13 @@ function renderOperation(form: FormDefinition, inputName: string): JsonObject {
 const json = (schema: JsonObject, description: string): JsonObject => ({
   description,
   content: { 'application/json': { schema } },
+});
+
+const XLSX = CONTENT_TYPES.xlsx;
+
+const binary = (mediaTypes: readonly string[], description: string): JsonObject => ({
+  description,
+  content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])),
 });
 
 const text = (mediaType: string, description: string): JsonObject => ({
@@ -193,6 +199,35 @@ export function openApiParts(forms: readonly FormDefinition[]): { schemas: JsonO
             415: ['UNSUPPORTED_MEDIA_TYPE'],
             422: ['VALIDATION_FAILED'],
           }),
+        },
+      },
+    },
+    '/v1/roster-imports/template.xlsx': {
+      get: {
+        tags: ['roster-imports'],
+        operationId: 'roster-import-template',
+        summary: 'The roster workbook staff fill in (申报人员花名册模板)',
+        responses: { 200: binary([XLSX], 'The template workbook') },
+      },
+    },
+    '/v1/roster-imports': {
+      post: {
+        tags: ['roster-imports'],
+        operationId: 'roster-import',
+        summary: 'A filled roster workbook → dossiers, with per-row errors',
+        description: 'multipart/form-data with the workbook in field `file`, or the XLSX itself as the body. 200 even when some rows fail.',
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: XLSX } }, required: ['file'] },
+            },
+            [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } },
+          },
+        },
+        responses: {
+          200: json(ref('RosterImportResponse'), 'Dossiers and the result of every row'),
+          ...errors({ 413: ['BODY_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'], 422: ['UPLOAD_INVALID'] }),
         },
       },
     },
@@ -251,6 +286,7 @@ export function openApiParts(forms: readonly FormDefinition[]): { schemas: JsonO
       FormSummary: outputJsonSchema(FormSummary),
       FormDetail: outputJsonSchema(FormDetail),
       ChecksResponse: outputJsonSchema(ChecksResponse),
+      RosterImportResponse: outputJsonSchema(RosterImportResponse),
     },
     paths,
   };

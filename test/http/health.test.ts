@@ -46,3 +46,24 @@ describe('operations routes', () => {
     expect(text).not.toContain('你好');
   });
 });
+
+describe('routes of other modules registered by buildApp', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await makeApp({}, { render: { renderDocument: fakeRender } });
+  });
+  afterAll(() => app.close());
+
+  it('serves the roster import template', async () => {
+    const res = await app.inject('/v1/roster-imports/template.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+  }, 30_000);
+
+  it('answers a verification code that is not ours with { valid: false }', async () => {
+    const res = await app.inject('/v1/verify/not-a-code');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ valid: false });
+  });
+});

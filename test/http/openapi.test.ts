@@ -72,6 +72,8 @@ describe('GET /openapi.json and /docs', () => {
       '/v1/forms/{formId}/sample',
       '/v1/checks',
       '/v1/verify/{code}',
+      '/v1/roster-imports',
+      '/v1/roster-imports/template.xlsx',
       '/healthz',
       '/readyz',
       '/metrics',

@@ -20,3 +20,13 @@ export function serverLimits(config: Config): Pick<FastifyServerOptions, 'bodyLi
 export function retryAfterSeconds(config: Config): number {
   return Math.min(60, Math.max(1, Math.ceil(config.RENDER_TIMEOUT_MS / 1000 / 10)));
 }
+
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+/**
+ * Log level of routes polled by machines (health, metrics, OpenAPI): at least
+ * `warn`, so probes do not flood the log, but never chattier than the service.
+ */
+export function quietLogLevel(config: Config): Config['LOG_LEVEL'] {
+  return LEVELS.indexOf(config.LOG_LEVEL) > LEVELS.indexOf('warn') ? config.LOG_LEVEL : 'warn';
+}

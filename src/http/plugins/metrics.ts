@@ -47,7 +47,7 @@ export function registerMetrics(app: FastifyInstance, renderService: RenderServi
     requests.set(key, (requests.get(key) ?? 0) + 1);
   });
 
-  app.get('/metrics', { schema: { hide: true }, logLevel: 'warn' }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true }, logLevel: app.quietLogLevel }, async (_request, reply) => {
     const stats = renderService.stats();
     const lines: string[] = [];
     const family = (name: string, type: string, help: string) => lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);

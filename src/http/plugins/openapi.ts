@@ -27,6 +27,7 @@ export async function registerOpenApi(app: FastifyInstance, forms: readonly Form
       tags: [
         { name: 'forms', description: '表单 / forms' },
         { name: 'checks', description: '规则检查 / rule checks' },
+        { name: 'roster-imports', description: '花名册导入 / roster workbook import' },
         { name: 'verify', description: '验证码 / verification' },
         { name: 'operations', description: '运维 / operations' },
       ],
@@ -43,5 +44,5 @@ export async function registerOpenApi(app: FastifyInstance, forms: readonly Form
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
-  app.get('/openapi.json', { schema: { hide: true }, logLevel: 'warn' }, async () => app.swagger());
+  app.get('/openapi.json', { schema: { hide: true }, logLevel: app.quietLogLevel }, async () => app.swagger());
 }

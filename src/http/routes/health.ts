@@ -13,7 +13,7 @@ export interface HealthRoutesOptions {
 }
 
 export default async function healthRoutes(app: FastifyInstance, opts: HealthRoutesOptions): Promise<void> {
-  const hidden = { schema: { hide: true }, logLevel: 'warn' as const };
+  const hidden = { schema: { hide: true }, logLevel: app.quietLogLevel };
   app.get('/healthz', hidden, async () => ({ status: 'ok' }));
   app.get('/readyz', hidden, async () => {
     const fonts = opts.fonts.loaded();
