@@ -135,7 +135,7 @@ export function basicInfoBlocks(d: Dossier, photo: DecodedPhoto | null): Block[]
     : cell([para([run('贴照片处', { size: CHINESE_SIZES.小五 })], { align: 'center' })], { rowSpan: 5 });
   const title = a.currentTitle;
   // Column widths in mm on the 162 mm type area; the last column holds the 25 × 35 mm photo.
-  const columns = [24, 24, 18, 22, 24, 20, 30];
+  const columns = [20, 24, 18, 23, 23, 26, 28];
   const rowHeight = (PHOTO_BOX_MM.height + 4) / 5;
   const rows: TableRow[] = [
     { minHeight: rowHeight, cells: [labelCell('姓名'), text(a.name), labelCell('性别'), text(a.gender), labelCell('民族'), text(a.ethnicity), photoCell] },
@@ -290,7 +290,8 @@ function opinionTable(label: string, opinion: readonly Paragraph[], signLine: st
     para(signLine, { align: 'right', spaceBefore: 24 }),
     para(DATE_LINE, { align: 'right', spaceBefore: 6 }),
   ];
-  return table([1, 6], [{ minHeight, cells: [labelCell(label), { paragraphs, vAlign: 'top' }] }]);
+  // An empty opinion keeps its room above the signature for the handwritten text.
+  return table([1, 6], [{ minHeight, cells: [labelCell(label), { paragraphs, vAlign: opinion.length > 0 ? 'top' : 'bottom' }] }]);
 }
 
 export function recommendationBlocks(d: Dossier): Block[] {
