@@ -31,6 +31,12 @@ export function loadRosterInput(): RosterInput {
   return RosterInputSchema.parse({ unit: unitFile.unit, dossiers });
 }
 
+/** A roster of n applicants made from the three fixtures. */
+export function bigRoster(n: number): RosterInput {
+  const input = loadRosterInput();
+  return { unit: input.unit, dossiers: Array.from({ length: n }, (_, i) => input.dossiers[i % 3]!) };
+}
+
 export const CTX: FormContext = {
   now: new Date('2024-10-10T02:00:00Z'),
   options: {},

@@ -6,9 +6,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { rosterForm } from '../../src/forms/roster/index.js';
 import { render } from '../../src/render/index.js';
-import { bigRoster } from './roster.test.js';
 import { buildCase, renderCases, textsMissingFrom } from './render-inputs.js';
-import { CTX, modelText } from './model-walk.js';
+import { bigRoster, CTX, modelText } from './model-walk.js';
 
 async function readCells(bytes: Uint8Array): Promise<unknown[]> {
   const wb = new ExcelJS.Workbook();

@@ -4,7 +4,7 @@ import { RosterInputSchema, type RosterInput } from '../../src/domain/dossier.js
 import { rosterForm } from '../../src/forms/roster/index.js';
 import { ROSTER_COLUMNS } from '../../src/forms/roster/columns.js';
 import type { TableBlock } from '../../src/document/model.js';
-import { cellText, CTX, loadRosterInput, missingValues, modelText } from './model-walk.js';
+import { bigRoster, cellText, CTX, loadRosterInput, missingValues, modelText } from './model-walk.js';
 
 function rosterTable(input: RosterInput): TableBlock {
   const table = rosterForm.build(input, CTX).blocks.find((b) => b.type === 'table');
@@ -12,11 +12,6 @@ function rosterTable(input: RosterInput): TableBlock {
   return table;
 }
 
-/** A roster of n applicants made from the three fixtures. */
-export function bigRoster(n: number): RosterInput {
-  const input = loadRosterInput();
-  return { unit: input.unit, dossiers: Array.from({ length: n }, (_, i) => input.dossiers[i % 3]!) };
-}
 
 describe('roster (附件5 申报人员花名册)', () => {
   it('builds the three fixtures: title, one row each, every value printed', () => {
