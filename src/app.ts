@@ -19,6 +19,8 @@ import formRoutes from './http/routes/forms.js';
 import healthRoutes from './http/routes/health.js';
 import verifyRoutes from './http/routes/verify.js';
 import rosterImportRoutes from './roster-import/routes.js';
+import packetRoutes from './packet/routes.js';
+import { uploadLimits } from './packet/limits.js';
 import { createRenderService, type RenderService, type RenderServiceOptions } from './render/pool.js';
 import { createSigner } from './verify/index.js';
 
@@ -30,6 +32,8 @@ export interface AppOptions {
   /** A ready-made render service; buildApp then does not close it. */
   readonly renderService?: RenderService;
   readonly fonts?: FontServices;
+  /** Where log lines go; default stdout. Tests read the log through it. */
+  readonly logStream?: { write(line: string): void };
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
@@ -56,6 +60,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       // Bodies are never logged; these paths guard against one being attached by mistake.
       redact: { paths: ['body', 'req.body', 'input', 'dossier', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
       serializers: { err: serializeError },
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
     },
     requestIdHeader: false,
     genReqId: (request) => {
@@ -90,7 +95,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(formRoutes, { forms, renderService, fonts });
   await app.register(checksRoutes);
   await app.register(verifyRoutes, { signer: createSigner(verifySecret) });
+  // One multipart parser for every upload route; each route sets its own per-file limits.
+  await app.register(import('@fastify/multipart'), { limits: { fileSize: config.UPLOAD_FILE_LIMIT, files: config.UPLOAD_MAX_FILES } });
   await app.register(rosterImportRoutes, { limits: { maxFileBytes: config.UPLOAD_LIMIT } });
+  await app.register(packetRoutes, { forms, renderService, fonts, limits: uploadLimits(config) });
 
   return app;
 }
