@@ -55,11 +55,14 @@ describe('materials-catalogue (附件6 申报材料目录)', () => {
     expect(rows.get('专业技术职务任职资格评审表')).toBe('2');
     expect(rows.get('现实表现政治鉴定（原件）')).toBe('1');
     expect(rows.get('身份证复印件')).toBe('1');
-    expect(rows.get('年度考核表')).toBe(String(dossier.assessments.length));
+    expect(rows.get('年度考核表')).toBe('3');
     expect(rows.get('论文、著作')).toBe(String(dossier.papers.length));
     expect(rows.get('其他证明材料')).toBe('无');
     const bater = new Map(listRows(materialsCatalogueForm.build(loadDossier('bater-initial'), CTX)));
     expect(bater.get('论文、著作')).toBe('无');
+    // Only the notice's years (2021–2023 for 2024) count; an older 考核表 is not asked for.
+    const older = { ...dossier, assessments: [{ year: 2019, result: '合格' as const }, { year: 2023, result: '合格' as const }] };
+    expect(new Map(listRows(materialsCatalogueForm.build(older, CTX))).get('年度考核表')).toBe('1');
   });
 
   it('takes counts from materials by name and appends unknown materials', () => {

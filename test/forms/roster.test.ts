@@ -64,6 +64,7 @@ describe('roster (附件5 申报人员花名册)', () => {
     expect(cellText(ayguli.cells[col('学历学位')]!)).toBe('大学专科／无');
     expect(cellText(ayguli.cells[col('继续教育')]!)).toBe('申请免除（访惠聚驻村）；公需/专业学时：2023年30/60；2024年30/0');
     expect(rows.map((r) => r.cells[0]!.value)).toEqual([1, 2, 3]);
+    expect(cellText(bater.cells[col('近三年考核')]!)).toBe('2021年合格；2022年基本合格；2023年合格');
   });
 
   it('builds 500 rows quickly (no template compiled per row)', () => {

@@ -4,6 +4,7 @@
  * matched onto them by name.
  */
 import type { Dossier } from '../../domain/dossier.js';
+import { assessmentYears } from '../../domain/windows.js';
 
 export interface CatalogueItem {
   readonly name: string;
@@ -14,6 +15,11 @@ export interface CatalogueItem {
 }
 
 const fixed = (count: number) => () => count;
+
+function assessedYears(dossier: Dossier): number {
+  const window = new Set(assessmentYears(dossier.application.year));
+  return new Set(dossier.assessments.map((a) => a.year).filter((year) => window.has(year))).size;
+}
 const unknown = () => null;
 
 export const CATALOGUE_ITEMS: readonly CatalogueItem[] = [
@@ -27,8 +33,8 @@ export const CATALOGUE_ITEMS: readonly CatalogueItem[] = [
   { name: '任现职以来个人业务技术总结', aliases: ['总结'], defaultCount: fixed(1) },
   { name: '从事档案专业技术工作经历证明', aliases: ['工作经历', '经历证明'], defaultCount: unknown },
   { name: '论文、著作', aliases: ['论文', '著作'], defaultCount: (d) => d.papers.length || null },
-  // One 考核表 per year the dossier lists.
-  { name: '年度考核表', aliases: ['考核'], defaultCount: (d) => d.assessments.length || null },
+  // One 考核表 for each of the notice's three years (2021–2023 for 2024) the dossier lists.
+  { name: '年度考核表', aliases: ['考核'], defaultCount: (d) => assessedYears(d) || null },
   { name: '学历证明及职称、获奖证书', aliases: ['学历', '学信', '职称证书', '获奖', '证书'], defaultCount: unknown },
   { name: '个人承诺书（原件）', aliases: ['承诺书'], defaultCount: fixed(1) },
   { name: '其他证明材料', aliases: ['其他'], defaultCount: unknown },

@@ -6,6 +6,7 @@
 import { NONE, orNone } from '../../document/build.js';
 import { defenseExemptionReason } from '../../domain/derived.js';
 import type { Dossier } from '../../domain/dossier.js';
+import { assessmentYears } from '../../domain/windows.js';
 import { cnYearMonth, levelWithTitle } from '../shared/facts.js';
 
 export interface RosterColumn {
@@ -15,9 +16,10 @@ export interface RosterColumn {
   readonly text: (dossier: Dossier, index: number) => string;
 }
 
-/** "2021年合格；2022年基本合格；2023年合格": the three latest years. */
+/** "2021年合格；2022年基本合格；2023年合格": the three years before the application year. */
 export function recentAssessments(dossier: Dossier): string {
-  const latest = [...dossier.assessments].sort((a, b) => a.year - b.year).slice(-3);
+  const window = new Set(assessmentYears(dossier.application.year));
+  const latest = dossier.assessments.filter((a) => window.has(a.year)).sort((a, b) => a.year - b.year);
   return latest.length === 0 ? NONE : latest.map((a) => `${a.year}年${a.result}`).join('；');
 }
 
