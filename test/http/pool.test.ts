@@ -1,9 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { AppError } from '../../src/errors.js';
 import { createRenderService, type RenderService } from '../../src/render/pool.js';
-import { expectErrorShape, makeApp, postJson } from './helpers.js';
+import { dossier, expectErrorShape, makeApp, postJson } from './helpers.js';
 
 const formsModule = new URL('./fixtures/test-forms.ts', import.meta.url).href;
 
@@ -65,4 +69,28 @@ describe('the app rendering through the pool', () => {
     expect(broken.statusCode).toBe(500);
     expectErrorShape(broken.json(), 500, 'INTERNAL_ERROR');
   }, 30_000);
+});
+
+describe('verification codes printed by a worker verify in the main thread', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await makeApp({ RENDER_WORKERS: 1, VERIFY_SECRET: undefined });
+  }, 40_000);
+  afterAll(() => app.close());
+
+  it('the QR on a review form rendered in a worker leads to { valid: true }', async () => {
+    const zhang = dossier('zhang-yue-intermediate');
+    const res = await postJson(app, '/v1/forms/review-form/pdf?copies=1', zhang);
+    expect(res.statusCode).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'http-verify-'));
+    writeFileSync(join(dir, 'form.pdf'), res.rawPayload);
+    execFileSync('pdftoppm', ['-r', '200', '-f', '1', '-l', '1', '-png', join(dir, 'form.pdf'), join(dir, 'page')]);
+    const page = readdirSync(dir).find((file) => file.endsWith('.png'))!;
+    const scanned = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, page)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const path = scanned.slice(scanned.indexOf('/v1/verify/'));
+    expect(path).toMatch(/^\/v1\/verify\/\S+$/);
+    const verified = await app.inject(path);
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json()).toMatchObject({ valid: true, form: 'review-form' });
+  }, 60_000);
 });
