@@ -68,6 +68,20 @@ describe('createSigner', () => {
     }
   });
 
+  it('never shows a whole name, whatever its length (property)', () => {
+    const han = fc.constantFrom(...Array.from('张王李赵阿依古丽买提巴特尔欧阳娜玥堃赟喆𠮷'));
+    const part = fc.array(han, { minLength: 1, maxLength: 8 }).map((chars) => chars.join(''));
+    const name = fc.array(part, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('·'));
+    fc.assert(
+      fc.property(name, (full) => {
+        const result = signer.verify(signer.sign({ ...claims, name: full }).code);
+        expect(result.valid).toBe(true);
+        if (result.valid) expect(result.name.includes(full)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('rejects a code signed with another secret', () => {
     const other = createSigner(new Uint8Array(32).fill(7));
     expect(other.verify(signer.sign(claims).code)).toEqual({ valid: false });

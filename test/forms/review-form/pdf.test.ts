@@ -119,5 +119,12 @@ describe('review-form PDF glyphs and long content', () => {
       .split(compact(doc.pageMark!.caption))
       .join('');
     for (const paragraph of dossier.workSummary.split('\n')) expect(body).toContain(compact(paragraph));
+
+    // The achievements table runs over several pages and repeats its header row on each.
+    let pagesWithHeader = 0;
+    for (let page = 1; page <= info.pages; page++) {
+      if (compact(await pdfText(pdf, { first: page, last: page })).includes('工作内容')) pagesWithHeader++;
+    }
+    expect(pagesWithHeader).toBeGreaterThanOrEqual(2);
   }, 60_000);
 });
