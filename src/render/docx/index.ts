@@ -23,6 +23,24 @@ import { signature } from './signature.js';
 import { table } from './table.js';
 import { mmToTwips, ptToHalfPoints } from './units.js';
 import { stampZip } from './zip-stamp.js';
+import { zipParts } from './zip-writer.js';
+
+type PartOverride = { readonly path: string; readonly data: string };
+type Compiler = { compile(file: WordDocument, prettify: undefined, overrides: readonly PartOverride[]): Map<string, string | Uint8Array> };
+
+/**
+ * The docx package's part compiler (what Packer zips). Not public API, so it
+ * is looked up defensively; without it the package's own Packer is used and
+ * its ZIP re-stamped.
+ */
+const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
+
+async function pack(word: WordDocument, overrides: readonly PartOverride[], date: Date): Promise<Uint8Array> {
+  if (typeof compiler?.compile === 'function') {
+    return zipParts((compiler as Compiler).compile(word, undefined, overrides), date);
+  }
+  return stampZip(await Packer.toBuffer(word, false, overrides), date);
+}
 
 interface BlockContext {
   readonly doc: Document;
@@ -137,9 +155,9 @@ export async function renderDocx(doc: Document): Promise<Uint8Array> {
       },
     ],
   });
-  const zip = await Packer.toBuffer(word, false, [
+  const overrides = [
     { path: 'word/settings.xml', data: settingsXml({ mirrorMargins: geo.mirrored, evenAndOddHeaders: geo.evenAndOdd }) },
     { path: 'docProps/core.xml', data: corePropertiesXml(doc.meta) },
-  ]);
-  return stampZip(zip, doc.meta.createdAt);
+  ];
+  return pack(word, overrides, doc.meta.createdAt);
 }

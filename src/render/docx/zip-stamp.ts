@@ -9,7 +9,7 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-function dosDateTime(date: Date): { time: number; day: number } {
+export function dosDateTime(date: Date): { time: number; day: number } {
   const year = Math.min(Math.max(date.getUTCFullYear(), 1980), 2107);
   return {
     time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1),
