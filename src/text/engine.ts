@@ -14,7 +14,8 @@ export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
 export type TemplateFn = (data: object) => string;
 
+/** Parses now (a syntax error surfaces at load, not at the first render) and compiles. */
 export function compileTemplate(source: string): TemplateFn {
-  const template = handlebars.compile(source, COMPILE_OPTIONS);
+  const template = handlebars.compile(handlebars.parse(source), COMPILE_OPTIONS);
   return (data) => template(data);
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearTemplateCache, renderText, splitParagraphs, templatesDir } from '../../src/text/index.js';
+import { clearTemplateCache, formTemplates, preloadTemplates, renderText, splitParagraphs, templatesDir } from '../../src/text/index.js';
 
 function withTemplates(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'tpl-'));
@@ -64,6 +64,21 @@ describe('renderText', () => {
     withTemplates({ 'demo/body': '{{shout name}}' });
     expect(() => renderText('demo', 'body', { name: 'a' })).toThrow();
     Handlebars.unregisterHelper('shout');
+  });
+});
+
+describe('preloadTemplates', () => {
+  it('compiles every form directory of the repo templates', () => {
+    const ids = preloadTemplates();
+    for (const id of ['publicity-notice', 'publicity-result', 'pledge', 'ce-exemption', 'roster', 'materials-catalogue', 'political-appraisal', 'work-experience-certificate']) {
+      expect(ids).toContain(id);
+      expect(formTemplates(id).has('title')).toBe(true);
+    }
+  });
+
+  it('fails early on a template that does not parse', () => {
+    withTemplates({ 'demo/body': '{{#if x}}unclosed' });
+    expect(() => preloadTemplates()).toThrow();
   });
 });
 
