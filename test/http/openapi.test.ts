@@ -87,6 +87,32 @@ describe('GET /openapi.json and /docs', () => {
     );
   });
 
+  it('resolves every $ref inside the document', () => {
+    const refs: string[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value !== null && typeof value === 'object') {
+        for (const [key, child] of Object.entries(value)) {
+          if (key === '$ref' && typeof child === 'string') refs.push(child);
+          else walk(child);
+        }
+      }
+    };
+    walk(doc);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) {
+      expect(ref, ref).toMatch(/^#\/components\/schemas\/[^/]+$/);
+      expect(doc.components.schemas[ref.split('/').pop()!], ref).toBeDefined();
+    }
+  });
+
+  it('gives every operation a unique operationId or none', () => {
+    const ids = Object.values(doc.paths as Record<string, Json>).flatMap((item) =>
+      Object.values(item).map((operation: Json) => operation.operationId).filter(Boolean),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('does not list the generic render pattern or the UI assets', () => {
     expect(doc.paths['/v1/forms/{formId}/{format}']).toBeUndefined();
     expect(Object.keys(doc.paths).some((path) => path.startsWith('/docs/'))).toBe(false);
