@@ -30,6 +30,20 @@ describe('GET /v1/verify/:code', () => {
     expect(body.name).not.toContain('张玥');
   });
 
+  it('verifies a valid code longer than the router\'s parameter length limit', async () => {
+    const long = signer.sign({
+      form: 'review-form-with-a-much-longer-identifier',
+      name: '阿卜杜热合曼·买买提依明·艾合买提江·阿不都热西提·吐尔逊',
+      idNumber: '652824198811020640',
+      contentDigest: 'cd'.repeat(32),
+      issuedAt: new Date('2024-09-20T08:00:00Z'),
+    });
+    expect(long.code.length).toBeGreaterThan(100);
+    const res = await app.inject({ method: 'GET', url: `/v1/verify/${long.code}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ valid: true, serial: long.serial });
+  });
+
   it('answers a tampered code with { valid: false }', async () => {
     const flipped = issued.code.slice(0, 10) + (issued.code[10] === 'A' ? 'B' : 'A') + issued.code.slice(11);
     const res = await app.inject({ method: 'GET', url: `/v1/verify/${flipped}` });
