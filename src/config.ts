@@ -29,6 +29,20 @@ export const ConfigSchema = z.object({
   BODY_LIMIT: int(1 * MiB, 1),
   /** Largest multipart upload (packets with scans), in bytes. */
   UPLOAD_LIMIT: int(20 * MiB, 1),
+  /** Largest single uploaded file (a scan), in bytes. */
+  UPLOAD_FILE_LIMIT: int(10 * MiB, 1),
+  /** Most files in one upload. */
+  UPLOAD_MAX_FILES: int(40, 1),
+  /** Most pages of one uploaded PDF. */
+  UPLOAD_PDF_PAGES: int(100, 1),
+  /** Largest decoded size of one compressed stream in an uploaded PDF (decompression bombs), in bytes. */
+  PDF_STREAM_DECODE_LIMIT: int(64 * MiB, 1),
+  /** Largest decoded size of all compressed streams of one uploaded PDF, in bytes. */
+  PDF_TOTAL_DECODE_LIMIT: int(256 * MiB, 1),
+  /** Most pixels (width × height) of one uploaded image. */
+  IMAGE_MAX_PIXELS: int(60_000_000, 1),
+  /** Most applicants in one batch. */
+  BATCH_MAX_APPLICANTS: int(2000, 1),
   /** Time allowed to receive a whole request, in ms (0 = no limit). */
   REQUEST_TIMEOUT_MS: int(60_000),
   /** Time allowed for one render, in ms; past it the caller gets 503 RENDER_TIMEOUT. */

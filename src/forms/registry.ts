@@ -8,6 +8,7 @@ import { pledgeForm } from './pledge/index.js';
 import { politicalAppraisalForm } from './political-appraisal/index.js';
 import { publicityNoticeForm } from './publicity-notice/index.js';
 import { publicityResultForm } from './publicity-result/index.js';
+import { reviewForm } from './review-form/index.js';
 import { rosterForm } from './roster/index.js';
 import type { FormDefinition } from './types.js';
 import { workExperienceCertificateForm } from './work-experience-certificate/index.js';
@@ -19,6 +20,7 @@ export const FORMS: readonly FormDefinition[] = [
   ceExemptionForm,
   rosterForm,
   materialsCatalogueForm,
+  reviewForm,
   politicalAppraisalForm,
   workExperienceCertificateForm,
 ];

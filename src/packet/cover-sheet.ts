@@ -1,0 +1,41 @@
+/**
+ * The cover sheet of a packet whose dossier has findings: what the rule checks
+ * found, so staff see it before they print and post the packet.
+ */
+import { cell, labelCell, paragraphBlock } from '../document/build.js';
+import { CHINESE_SIZES, type Document } from '../document/model.js';
+import type { Finding } from '../domain/checks.js';
+
+const SEVERITY_ZH: Readonly<Record<Finding['severity'], string>> = { error: '错误', warning: '警告', info: '提示' };
+
+export function buildCoverSheet(applicantName: string, findings: readonly Finding[], createdAt: Date): Document {
+  return {
+    meta: { title: `申报材料检查提示-${applicantName}`, subject: '申报材料检查提示', createdAt },
+    page: { size: 'A4', orientation: 'portrait', margins: { top: 25, bottom: 25, inner: 25, outer: 20 } },
+    base: { font: 'song', size: CHINESE_SIZES.五号, lineHeight: 16 },
+    pageNumbers: 'of-total',
+    blocks: [
+      { type: 'heading', level: 0, runs: [{ text: '申报材料检查提示' }], align: 'center' },
+      paragraphBlock(
+        `${applicantName}的申报材料经按通知要求检查，发现以下 ${findings.length} 处需要注意。请核对后再打印报送；本页不属于申报材料。`,
+        { firstLineIndent: 2, spaceAfter: 8 },
+      ),
+      {
+        type: 'table',
+        columns: [1.2, 3.5, 7],
+        headerRows: 1,
+        style: { font: 'song', size: CHINESE_SIZES.五号 },
+        rows: [
+          { cells: [labelCell('级别'), labelCell('位置'), labelCell('说明')] },
+          ...findings.map((finding) => ({
+            cells: [
+              cell(SEVERITY_ZH[finding.severity], { align: 'center' }),
+              cell(finding.path || '/', { align: 'left' }),
+              cell(`${finding.message}\n${finding.messageEn}`, { align: 'left' }),
+            ],
+          })),
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * One applicant's print packet: the catalogue, the generated documents and the
+ * scans, merged into one PDF for a double-sided printer, or zipped as separate
+ * PDF and DOCX files.
+ */
+import yazl from 'yazl';
+import type { Finding } from '../domain/checks.js';
+import type { Dossier } from '../domain/dossier.js';
+import type { Format } from '../forms/types.js';
+import { render, type RenderedFile } from '../render/index.js';
+import { assemblePacket, type PacketPart } from './assemble.js';
+import {
+  CATALOGUE_FORM_ID,
+  catalogueItemName,
+  orderScans,
+  packetDocuments,
+  packetMaterials,
+  type PacketDocument,
+} from './contents.js';
+import { buildCoverSheet } from './cover-sheet.js';
+import type { Scan } from './scans.js';
+
+/** Renders one form for a validated input (through the service's limits and workers). */
+export type RenderForm = (
+  formId: string,
+  format: Format,
+  input: unknown,
+  options: Readonly<Record<string, unknown>>,
+) => Promise<RenderedFile>;
+
+/** A form's title and file name, for bookmarks and zip entries. */
+export type DescribeForm = (formId: string, input: unknown) => { title: string; fileName: string };
+
+export interface PacketRequest {
+  readonly dossier: Dossier;
+  readonly scans: readonly Scan[];
+  /** Findings of the rule checks; any finding puts a cover sheet in front. */
+  readonly findings: readonly Finding[];
+  readonly now: Date;
+}
+
+export interface PacketDeps {
+  readonly renderForm: RenderForm;
+  readonly describeForm: DescribeForm;
+}
+
+interface GeneratedDocument {
+  readonly formId: string;
+  readonly title: string;
+  readonly fileName: string;
+  readonly input: unknown;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** The catalogue (with counts of what the packet holds) and the documents, in print order. */
+function generatedDocuments(request: PacketRequest, deps: PacketDeps): GeneratedDocument[] {
+  const documents: PacketDocument[] = packetDocuments(request.dossier);
+  const catalogueInput: Dossier = { ...request.dossier, materials: packetMaterials(documents, request.scans) };
+  return [
+    { formId: CATALOGUE_FORM_ID, input: catalogueInput, options: {} },
+    ...documents.map((doc) => ({ formId: doc.formId, input: request.dossier, options: doc.options })),
+  ].map((doc) => ({ ...doc, ...deps.describeForm(doc.formId, doc.input) }));
+}
+
+export async function buildPacketPdf(request: PacketRequest, deps: PacketDeps): Promise<Uint8Array> {
+  const documents = generatedDocuments(request, deps);
+  const [cover, ...rendered] = await Promise.all([
+    request.findings.length > 0 ? render(buildCoverSheet(request.dossier.applicant.name, request.findings, request.now), 'pdf') : undefined,
+    ...documents.map((doc) => deps.renderForm(doc.formId, 'pdf', doc.input, doc.options)),
+  ]);
+  const parts: PacketPart[] = [
+    ...(cover ? [{ title: '检查提示', pdf: cover.bytes }] : []),
+    ...documents.map((doc, index) => ({ title: doc.title, pdf: rendered[index]!.bytes })),
+    ...orderScans(request.scans).map((scan) => ({ title: `${catalogueItemName(scan.item)}：${scan.fileName}`, scan })),
+  ];
+  const packet = await assemblePacket(parts, {
+    title: `职称申报材料-${request.dossier.applicant.name}`,
+    createdAt: request.now,
+  });
+  return packet.bytes;
+}
+
+/** Every generated document as PDF and DOCX (where the form has DOCX), plus the merged packet. */
+export async function buildPacketZip(request: PacketRequest, deps: PacketDeps, formatsOf: (formId: string) => readonly Format[]): Promise<Uint8Array> {
+  const documents = generatedDocuments(request, deps);
+  const jobs = documents.flatMap((doc) =>
+    (['pdf', 'docx'] as const)
+      .filter((format) => formatsOf(doc.formId).includes(format))
+      .map((format) => ({ doc, format })),
+  );
+  const [merged, ...files] = await Promise.all([
+    buildPacketPdf(request, deps),
+    ...jobs.map((job) => deps.renderForm(job.doc.formId, job.format, job.doc.input, job.doc.options)),
+  ]);
+  const zip = new yazl.ZipFile();
+  const mtime = request.now;
+  const folder = `${request.dossier.applicant.name}-${request.dossier.applicant.idNumber.slice(-4)}`;
+  zip.addBuffer(Buffer.from(merged), `${folder}/${folder}-打印合订本.pdf`, { mtime });
+  jobs.forEach((job, index) => {
+    zip.addBuffer(Buffer.from(files[index]!.bytes), `${folder}/${job.doc.fileName}.${job.format}`, { mtime });
+  });
+  zip.end();
+  return streamToBytes(zip.outputStream);
+}
+
+async function streamToBytes(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}

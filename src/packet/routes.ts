@@ -1,0 +1,80 @@
+/**
+ * POST /v1/packets/pdf  one applicant's print packet as one PDF
+ * POST /v1/packets/zip  every generated document as PDF and DOCX, plus that PDF
+ *
+ * multipart/form-data: field `dossier` (JSON) and scans in fields item1 … item13.
+ * The dossier must be valid for every form of the packet; the notice's rule
+ * checks that are not hard errors appear on a cover sheet in front.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { runChecks } from '../domain/checks.js';
+import { DossierSchema } from '../domain/dossier.js';
+import { AppError, type Problem } from '../errors.js';
+import type { FormDefinition } from '../forms/types.js';
+import { contentDisposition } from '../http/content-disposition.js';
+import type { FontServices } from '../http/fonts.js';
+import { parseOrThrow, problemsError } from '../http/validate.js';
+import type { RenderService } from '../render/pool.js';
+import { CATALOGUE_FORM_ID, packetDocuments } from './contents.js';
+import { buildPacketPdf, buildPacketZip, type PacketDeps } from './packet.js';
+import { readPacketUpload, type UploadLimits } from './upload.js';
+
+export interface PacketRoutesOptions {
+  readonly forms: readonly FormDefinition[];
+  readonly renderService: RenderService;
+  readonly fonts: FontServices;
+  readonly limits: UploadLimits;
+  readonly now?: () => Date;
+}
+
+export default async function packetRoutes(app: FastifyInstance, opts: PacketRoutesOptions): Promise<void> {
+  const byId = new Map(opts.forms.map((form) => [form.id, form]));
+  const formOf = (id: string): FormDefinition => {
+    const form = byId.get(id);
+    if (!form) throw new AppError('INTERNAL_ERROR', { en: `packet form ${id} is not registered` });
+    return form;
+  };
+  const deps: PacketDeps = {
+    renderForm: (formId, format, input, options) => opts.renderService.renderForm(formId, format, input, options),
+    describeForm: (formId, input) => {
+      const form = formOf(formId);
+      return { title: form.title, fileName: form.fileName(input) };
+    },
+  };
+
+  const prepare = async (request: FastifyRequest) => {
+    const upload = await readPacketUpload(request, opts.limits);
+    const dossier = parseOrThrow(DossierSchema, upload.dossier, '/dossier');
+    const formIds = [CATALOGUE_FORM_ID, ...packetDocuments(dossier).map((doc) => doc.formId)];
+    const problems: Problem[] = formIds.flatMap((id) => (formOf(id).requires?.(dossier) ?? []).map((p) => ({ ...p, path: `/dossier${p.path}` })));
+    const unique = [...new Map(problems.map((p) => [`${p.path}|${p.code}`, p])).values()];
+    if (unique.length > 0) throw problemsError(unique);
+    const missing = await opts.fonts.findMissingGlyphs(dossier, '/dossier');
+    if (missing.length > 0) throw new AppError('GLYPH_MISSING', { details: missing });
+    // Info findings (e.g. the 答辩 exemption) are no reason for a cover sheet.
+    const findings = runChecks(dossier).filter((finding) => finding.severity !== 'info');
+    return { dossier, scans: upload.scans, findings, now: opts.now?.() ?? new Date() };
+  };
+
+  app.post('/v1/packets/pdf', { schema: { hide: true } }, async (request, reply) => {
+    const packet = await prepare(request);
+    const bytes = await buildPacketPdf(packet, deps);
+    const name = `职称申报材料-${packet.dossier.applicant.name}.pdf`;
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', contentDisposition(name, `packet-${packet.dossier.applicant.idNumber.slice(-4)}.pdf`))
+      .header('cache-control', 'no-store')
+      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  });
+
+  app.post('/v1/packets/zip', { schema: { hide: true } }, async (request, reply) => {
+    const packet = await prepare(request);
+    const bytes = await buildPacketZip(packet, deps, (formId) => formOf(formId).formats);
+    const name = `职称申报材料-${packet.dossier.applicant.name}.zip`;
+    return reply
+      .type('application/zip')
+      .header('content-disposition', contentDisposition(name, `packet-${packet.dossier.applicant.idNumber.slice(-4)}.zip`))
+      .header('cache-control', 'no-store')
+      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * Reads a packet request (multipart/form-data): the field `dossier` (JSON) and
+ * scanned files in fields named after their catalogue item, `item1` … `item13`.
+ * Every limit is enforced while reading, so an oversized upload stops early.
+ */
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import { CATALOGUE_ITEM_COUNT } from './contents.js';
+import { inspectScan, uploadError, type Scan, type ScanLimits, type UploadedFile } from './scans.js';
+
+export interface UploadLimits extends ScanLimits {
+  /** Largest single file, in bytes. */
+  readonly fileBytes: number;
+  /** Largest whole request, in bytes. */
+  readonly requestBytes: number;
+  /** Most files in one request. */
+  readonly files: number;
+}
+
+export interface PacketUpload {
+  /** The `dossier` field parsed as JSON (not yet validated). */
+  readonly dossier: unknown;
+  readonly scans: readonly Scan[];
+}
+
+const ITEM_FIELD = /^item(\d{1,2})$/;
+
+export async function readPacketUpload(request: FastifyRequest, limits: UploadLimits): Promise<PacketUpload> {
+  if (!request.isMultipart()) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+      zh: '请以 multipart/form-data 提交：字段 dossier 为申报人档案 JSON，扫描件放在字段 item1 … item13',
+      en: 'Send multipart/form-data: field "dossier" holds the dossier JSON, scans go in fields item1 … item13',
+    });
+  }
+  let dossierText: string | undefined;
+  const files: UploadedFile[] = [];
+  let total = 0;
+  const parts = request.parts({ limits: { fileSize: limits.fileBytes, files: limits.files, fieldSize: limits.requestBytes } });
+  try {
+    for await (const part of parts) {
+      if (part.type === 'field') {
+        if (part.fieldname === 'dossier') dossierText = String(part.value);
+        continue;
+      }
+      const fileName = part.filename || part.fieldname;
+      const path = `/files/${part.fieldname}/${fileName}`;
+      const item = itemNumber(part.fieldname);
+      if (item === undefined) {
+        await part.toBuffer().catch(() => undefined);
+        throw uploadError({ fileName, path }, `的字段名 ${part.fieldname} 无效，应为 item1 … item${CATALOGUE_ITEM_COUNT}（材料目录序号）`,
+          `is in field "${part.fieldname}"; use item1 … item${CATALOGUE_ITEM_COUNT} (the catalogue item number)`, 'UPLOAD_FIELD');
+      }
+      const bytes = await readFile(part, { fileName, path }, limits.fileBytes);
+      total += bytes.length;
+      if (total > limits.requestBytes) {
+        throw new AppError('BODY_TOO_LARGE', {
+          zh: `上传的文件合计超过 ${limits.requestBytes} 字节`,
+          en: `The uploaded files add up to more than ${limits.requestBytes} bytes`,
+        });
+      }
+      files.push({ item, fileName, bytes, path });
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_FILES_LIMIT') {
+      throw new AppError('UPLOAD_INVALID', {
+        zh: `一次最多上传 ${limits.files} 个文件`,
+        en: `At most ${limits.files} files can be uploaded at once`,
+        details: [{ path: '/files', code: 'UPLOAD_TOO_MANY_FILES', message: `一次最多上传 ${limits.files} 个文件`, messageEn: `At most ${limits.files} files per request` }],
+      });
+    }
+    throw new AppError('BAD_REQUEST', { zh: '无法读取上传的表单数据', en: 'The multipart body cannot be read', cause: error });
+  }
+  if (dossierText === undefined) {
+    throw new AppError('VALIDATION_FAILED', {
+      zh: '缺少字段 dossier（申报人档案 JSON）',
+      en: 'The field "dossier" (the dossier JSON) is missing',
+      details: [{ path: '/dossier', code: 'REQUIRED', message: '必填项缺失', messageEn: 'This field is required' }],
+    });
+  }
+  const scans: Scan[] = [];
+  for (const file of files) scans.push(await inspectScan(file, limits));
+  return { dossier: parseJson(dossierText), scans };
+}
+
+function itemNumber(field: string): number | undefined {
+  const match = ITEM_FIELD.exec(field);
+  const item = match ? Number(match[1]) : NaN;
+  return item >= 1 && item <= CATALOGUE_ITEM_COUNT ? item : undefined;
+}
+
+async function readFile(
+  part: { toBuffer(): Promise<Buffer>; file: { truncated: boolean } },
+  file: Pick<UploadedFile, 'fileName' | 'path'>,
+  limit: number,
+): Promise<Buffer> {
+  const tooLarge = () => uploadError(file, `超过单个文件上限 ${limit} 字节`, `is larger than the limit of ${limit} bytes`, 'UPLOAD_TOO_LARGE');
+  let bytes: Buffer;
+  try {
+    bytes = await part.toBuffer();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    throw error;
+  }
+  if (part.file.truncated) throw tooLarge();
+  return bytes;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('MALFORMED_JSON', { zh: '字段 dossier 不是合法的 JSON', en: 'The field "dossier" is not valid JSON' });
+  }
+}
