@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { Sfnt } from './sfnt.js';
 
 export interface GlyphInfo {
   /** Glyph id in the font. */
@@ -21,6 +22,7 @@ export class FontFace {
   readonly file: string;
   /** Stable id within the process: the absolute file path. */
   readonly id: string;
+  private data: Sfnt | undefined;
   private parsed: fontkit.Font | undefined;
   private readonly glyphs = new Map<number, GlyphInfo>();
 
@@ -29,41 +31,47 @@ export class FontFace {
     this.id = path.resolve(file);
   }
 
+  /** The file's tables, read directly (cmap, advances, glyph records for subsetting). */
+  get sfnt(): Sfnt {
+    if (!this.data) {
+      const bytes = readFileSync(this.file);
+      const tag = bytes.subarray(0, 4).toString('latin1');
+      if (tag === 'ttcf') throw new Error(`${this.file}: font collections (TTC/OTC) are not supported; extract one face`);
+      const sfnt = new Sfnt(bytes);
+      // CFF-flavoured OpenType subsets are what broke @pdf-lib/fontkit; we embed glyf fonts only.
+      if (!sfnt.tables.has('glyf')) throw new Error(`${this.file}: only TrueType-outline fonts (glyf) are supported`);
+      this.data = sfnt;
+    }
+    return this.data;
+  }
+
+  /** fontkit's view of the same bytes: names, vertical metrics, outlines. */
   get font(): fontkit.Font {
     if (!this.parsed) {
-      const bytes = readFileSync(this.file);
-      const font = fontkit.create(bytes);
-      if (!('unitsPerEm' in font)) {
-        throw new Error(`${this.file}: font collections (TTC/OTC) are not supported; extract one face`);
-      }
-      if (font.type !== 'TTF') {
-        // CFF-flavoured OpenType subsets are what broke @pdf-lib/fontkit; we embed glyf fonts only.
-        throw new Error(`${this.file}: only TrueType-outline fonts (glyf) are supported, got ${font.type}`);
-      }
+      const font = fontkit.create(this.sfnt.bytes);
+      if (!('unitsPerEm' in font)) throw new Error(`${this.file}: font collections are not supported`);
       this.parsed = font;
     }
     return this.parsed;
   }
 
   get loaded(): boolean {
-    return this.parsed !== undefined;
+    return this.data !== undefined;
   }
 
+  private upm = 0;
   get unitsPerEm(): number {
-    return this.font.unitsPerEm;
+    this.upm ||= this.sfnt.view.getUint16(this.sfnt.table('head').offset + 18);
+    return this.upm;
   }
 
   /** Glyph id and advance, or gid 0 when the font has no glyph for the code point. */
   glyph(cp: number): GlyphInfo {
     let g = this.glyphs.get(cp);
     if (g === undefined) {
-      const font = this.font;
-      if (font.hasGlyphForCodePoint(cp)) {
-        const glyph = font.glyphForCodePoint(cp);
-        g = { gid: glyph.id, advance: glyph.advanceWidth };
-      } else {
-        g = MISSING;
-      }
+      const sfnt = this.sfnt;
+      const gid = sfnt.glyphId(cp);
+      g = gid === 0 ? MISSING : { gid, advance: sfnt.advance(gid) };
       this.glyphs.set(cp, g);
     }
     return g;

@@ -23,7 +23,8 @@ export class FontLibrary {
   readonly chains: Readonly<Record<FontRole, readonly ChainEntry[]>>;
   /** Every distinct regular face, each chain's own first: the cross-role last resort. */
   private readonly allEntries: readonly ChainEntry[];
-  private readonly choiceCache = new Map<string, FaceChoice | null>();
+  /** Per role and weight: code point → choice (layout asks for every glyph). */
+  private readonly choiceCache = new Map<string, Map<number, FaceChoice | null>>();
 
   constructor(chains: ResolvedChains = loadFontChains()) {
     const out = {} as Record<FontRole, ChainEntry[]>;
@@ -43,11 +44,16 @@ export class FontLibrary {
 
   /** Reads and parses every configured font now (server start), instead of on first use. */
   preload(): void {
-    for (const entry of this.allEntries) {
-      void entry.regular.font;
-      if (entry.bold) void entry.bold.font;
+    const faces = new Set<FontFace>();
+    for (const role of FONT_ROLES) for (const e of this.chains[role]) {
+      faces.add(e.regular);
+      if (e.bold) faces.add(e.bold);
     }
-    for (const role of FONT_ROLES) for (const e of this.chains[role]) if (e.bold) void e.bold.font;
+    // Reading the cmap and metrics now keeps the first request fast.
+    for (const face of faces) {
+      face.glyph(0x4e00);
+      void face.font.postscriptName;
+    }
   }
 
   /**
@@ -56,8 +62,13 @@ export class FontLibrary {
    * every role); null when no face has it.
    */
   choose(cp: number, role: FontRole, bold = false): FaceChoice | null {
-    const key = `${role}${bold ? 'b' : 'r'}${cp}`;
-    const cached = this.choiceCache.get(key);
+    const key = bold ? `${role}:b` : role;
+    let cache = this.choiceCache.get(key);
+    if (!cache) {
+      cache = new Map();
+      this.choiceCache.set(key, cache);
+    }
+    const cached = cache.get(cp);
     if (cached !== undefined) return cached;
     let choice: FaceChoice | null = null;
     for (const entry of [...this.chains[role], ...this.allEntries]) {
@@ -67,7 +78,7 @@ export class FontLibrary {
       else choice = { face: entry.regular, syntheticBold: true };
       break;
     }
-    this.choiceCache.set(key, choice);
+    cache.set(cp, choice);
     return choice;
   }
 

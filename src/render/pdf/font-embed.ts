@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { FontFace } from '../../fonts/face.js';
+import { subsetTrueType } from '../../fonts/subset.js';
 
 interface FaceUse {
   readonly face: FontFace;
@@ -45,7 +46,7 @@ export class DocFonts {
         ref: this.context.nextRef(),
         glyphs: [0],
         cidOf: new Map([[0, 0]]),
-        widths: [face.font.getGlyph(0).advanceWidth],
+        widths: [face.sfnt.advance(0)],
         unicode: [''],
       };
       this.uses.set(face, u);
@@ -119,9 +120,7 @@ function encode(u: FaceUse): EncodedFont {
   const key = `${u.face.id}\u0000${u.glyphs.join(',')}`;
   const hit = encodedCache.get(key);
   if (hit) return hit;
-  const subset = u.face.font.createSubset();
-  for (let i = 1; i < u.glyphs.length; i++) subset.includeGlyph(u.glyphs[i]!);
-  const raw = subset.encode();
+  const raw = subsetTrueType(u.face.sfnt, u.glyphs);
   const hash = createHash('sha1').update(key).digest();
   const tag = Array.from(hash.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
   const enc: EncodedFont = {

@@ -143,7 +143,8 @@ export async function renderPdfWithLayout(doc: Document): Promise<{ bytes: Uint8
   if (doc.duplex) prefs.setDuplex(Duplex.DuplexFlipLongEdge);
   if (doc.meta.title) prefs.setDisplayDocTitle(true);
 
-  const bytes = await pdf.save({ useObjectStreams: true, addDefaultPage: false });
+  // No object streams: pdf-lib compresses them with pako, which costs more than the few bytes it saves here.
+  const bytes = await pdf.save({ useObjectStreams: false, addDefaultPage: false });
   return { bytes, glyphs };
 }
 

@@ -62,16 +62,16 @@ export function breakOpportunities(chars: readonly string[]): boolean[] {
   if (n < 2) return allowed;
   const text = chars.join('');
   // UTF-16 offset → code point index.
-  const cpIndex = new Map<number, number>();
+  const cpIndex = new Int32Array(text.length + 1).fill(-1);
   let off = 0;
   for (let i = 0; i < n; i++) {
-    cpIndex.set(off, i);
+    cpIndex[off] = i;
     off += chars[i]!.length;
   }
   const breaker = new LineBreaker(text);
   for (let br = breaker.nextBreak(); br; br = breaker.nextBreak()) {
-    const i = cpIndex.get(br.position);
-    if (i !== undefined && i > 0 && i < n) allowed[i] = true;
+    const i = cpIndex[br.position] ?? -1;
+    if (i > 0 && i < n) allowed[i] = true;
   }
   // UAX #14 treats “ ” ‘ ’ as ambiguous quotes (never broken around); in Chinese they open and close like brackets.
   for (let i = 1; i < n; i++) {

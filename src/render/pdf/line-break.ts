@@ -9,7 +9,7 @@
  * Finally the last line is not left with a single orphan character when the
  * previous line can give one up.
  */
-import { emergencyBreakAllowed, isSpace } from './line-break-rules.js';
+import { NO_END, NO_START, emergencyBreakAllowed, isSpace } from './line-break-rules.js';
 
 export interface BreakInput {
   readonly chars: readonly string[];
@@ -105,7 +105,10 @@ function span(inp: BreakInput, start: number, end: number): LineSpan {
 /** Code points of a line that count as characters (not spaces, not punctuation). */
 function letters(inp: BreakInput, l: LineSpan): number {
   let count = 0;
-  for (let i = l.start; i < l.contentEnd; i++) if (/[\p{L}\p{N}]/u.test(inp.chars[i]!)) count++;
+  for (let i = l.start; i < l.contentEnd; i++) {
+    const c = inp.chars[i]!;
+    if (!isSpace(c) && !NO_START.has(c) && !NO_END.has(c)) count++;
+  }
   return count;
 }
 
