@@ -44,11 +44,11 @@ export function defenseExemptionText(dossier: Dossier): string {
 
 export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { header: '序号', width: 5, text: (_d, index) => String(index + 1) },
-  { header: '姓名', width: 13, text: (d) => d.applicant.name },
+  { header: '姓名', width: 12, text: (d) => d.applicant.name },
   { header: '性别', width: 5, text: (d) => d.applicant.gender },
   { header: '民族', width: 8, text: (d) => d.applicant.ethnicity },
   { header: '出生年月', width: 13, text: (d) => cnYearMonth(d.applicant.birthDate) },
-  { header: '身份证号', width: 33, text: (d) => d.applicant.idNumber },
+  { header: '身份证号', width: 37, text: (d) => d.applicant.idNumber },
   { header: '政治面貌', width: 10, text: (d) => d.applicant.politicalStatus },
   {
     header: '学历学位',
@@ -73,8 +73,8 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { header: '申报职称', width: 11, text: (d) => levelWithTitle(d.application) },
   { header: '申报方式', width: 9, text: (d) => d.application.route },
   { header: '近三年考核', width: 16, text: recentAssessments },
-  { header: '继续教育', width: 24, text: continuingEducationSummary },
+  { header: '继续教育', width: 22, text: continuingEducationSummary },
   { header: '是否免答辩', width: 12, text: defenseExemptionText },
   { header: '联系电话', width: 22, text: (d) => d.applicant.phone },
-  { header: '备注', width: 6, text: () => NONE },
+  { header: '备注', width: 5, text: () => NONE },
 ];
