@@ -21,7 +21,7 @@ import {
 import type { TableBlock, TableCell as ModelCell, VerticalAlign } from '../../document/model.js';
 import { paragraph } from './paragraphs.js';
 import { resolveStyle, type ResolvedStyle } from './runs.js';
-import { mmToTwips } from './units.js';
+import { mmToTwips, ptToHalfPoints } from './units.js';
 
 /** Light grey of label cells, the same in PDF and XLSX. */
 export const LABEL_FILL = 'F2F2F2';
@@ -74,8 +74,9 @@ function cell(c: ModelCell, t: TableBlock, style: ResolvedStyle): TableCell {
   const align = t.align ?? (c.label ? 'center' : 'left');
   const children = c.paragraphs.map((p) => paragraph(p, { style, align, lineHeight: undefined }));
   return new TableCell({
-    // Word cannot open a cell without a paragraph; signature and photo spaces stay empty.
-    children: children.length > 0 ? children : [new Paragraph({})],
+    // Word cannot open a cell without a paragraph; signature and photo spaces stay empty,
+    // their paragraph mark in the table's size so it does not make the row taller.
+    children: children.length > 0 ? children : [new Paragraph({ run: { size: ptToHalfPoints(style.size) } })],
     verticalAlign: V_ALIGN[c.vAlign ?? 'middle'],
     ...(c.colSpan && c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
     ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),

@@ -47,6 +47,8 @@ describe('renderDocx: tables', () => {
     expect(xml).toMatch(/<w:shd w:fill="F2F2F2"[^>]*\/><w:vAlign w:val="center"\/><\/w:tcPr><w:p><w:pPr><w:jc w:val="center"\/>[^]*?姓名/);
     expect(rows[1]).toMatch(/<w:vAlign w:val="top"\/>[^]*?65280119900101001X/);
     expect(xml).toContain('<w:insideV w:val="single" w:color="000000" w:sz="4"/>');
+    // The empty photo space keeps its paragraph mark at the table's 12 pt.
+    expect(xml).toContain('<w:vMerge w:val="restart"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:rPr><w:sz w:val="24"/>');
     // Cell text in the table style: 宋体 小四.
     expect(xml).toMatch(/w:eastAsia="宋体"[^>]*\/><w:sz w:val="24"\/><w:szCs w:val="24"\/><\/w:rPr><w:t xml:space="preserve">张悦/);
   });
