@@ -7,7 +7,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { contentDisposition } from '../http/content-disposition.js';
-import { importRoster } from './import.js';
+import { importRoster, type ImportOptions } from './import.js';
+import { createRosterImportPool, DEFAULT_ISOLATION, type IsolationOptions } from './isolated.js';
 import { DEFAULT_LIMITS, type RosterImportLimits } from './limits.js';
 import { buildRosterTemplate } from './template.js';
 import type { RosterImportResponse } from './schema.js';
@@ -15,6 +16,10 @@ import { XLSX_MEDIA_TYPE } from './workbook.js';
 
 export interface RosterImportRoutesOptions {
   readonly limits?: Partial<RosterImportLimits>;
+  /** Read each upload in a worker thread (default), or `false` to read it on the event loop. */
+  readonly isolation?: Partial<IsolationOptions> | false;
+  /** Imports running at once; one more is refused with 429. Default: the isolation's threads (2). */
+  readonly maxConcurrent?: number;
 }
 
 const TEMPLATE_NAME = '申报人员花名册模板.xlsx';
@@ -59,6 +64,13 @@ async function readUpload(request: FastifyRequest, maxFileBytes: number): Promis
 
 export default async function rosterImportRoutes(app: FastifyInstance, options: RosterImportRoutesOptions = {}): Promise<void> {
   const limits: RosterImportLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const isolation = options.isolation === false ? undefined : { ...DEFAULT_ISOLATION, ...options.isolation };
+  const maxConcurrent = Math.max(1, options.maxConcurrent ?? isolation?.threads ?? DEFAULT_ISOLATION.threads);
+  let running = 0;
+  const pool = isolation ? createRosterImportPool(isolation) : undefined;
+  if (pool) app.addHook('onClose', async () => pool.close());
+  const runImport = (bytes: Uint8Array, importOptions: ImportOptions) =>
+    pool ? pool.run(bytes, importOptions) : importRoster(bytes, importOptions);
   if (!app.hasContentTypeParser('multipart/form-data')) {
     await app.register(import('@fastify/multipart'), { limits: { fileSize: limits.maxFileBytes, files: 1 } });
   }
@@ -86,7 +98,14 @@ export default async function rosterImportRoutes(app: FastifyInstance, options: 
 
   app.post('/v1/roster-imports', { schema: { hide: true } }, async (request): Promise<RosterImportResponse> => {
     const upload = await readUpload(request, limits.maxFileBytes);
-    const result = await importRoster(upload.bytes, { limits, ...(upload.fileName ? { fileName: upload.fileName } : {}) });
+    if (running >= maxConcurrent) throw new AppError('TOO_MANY_REQUESTS');
+    running++;
+    let result;
+    try {
+      result = await runImport(upload.bytes, { limits, ...(upload.fileName ? { fileName: upload.fileName } : {}) });
+    } finally {
+      running--;
+    }
     const ok = result.rows.filter((row) => row.ok).length;
     return { ...result, summary: { total: result.rows.length, ok, failed: result.rows.length - ok } };
   });

@@ -3,13 +3,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { rosterImportOpenApiPaths, RosterImportResponse } from '../../src/roster-import/index.js';
-import rosterImportRoutes from '../../src/roster-import/routes.js';
+import rosterImportRoutes, { type RosterImportRoutesOptions } from '../../src/roster-import/routes.js';
 import { filledTemplate, fixture, FIXTURE_NAMES, writeRow } from './fill.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A minimal app: multipart, the plugin, and an error handler giving the API's error shape. */
-async function buildTestApp(withMultipart: boolean): Promise<FastifyInstance> {
+async function buildTestApp(withMultipart: boolean, options: RosterImportRoutesOptions = {}): Promise<FastifyInstance> {
   const app = Fastify();
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof AppError) {
@@ -19,7 +19,7 @@ async function buildTestApp(withMultipart: boolean): Promise<FastifyInstance> {
     return reply.code(statusCode).send({ statusCode, code: (error as { code?: string }).code });
   });
   if (withMultipart) await app.register(multipart);
-  await app.register(rosterImportRoutes, { limits: { maxFileBytes: 2 * 1024 * 1024 } });
+  await app.register(rosterImportRoutes, { limits: { maxFileBytes: 2 * 1024 * 1024 }, ...options });
   await app.ready();
   return app;
 }
@@ -119,8 +119,27 @@ describe('POST /v1/roster-imports', () => {
     expect(res.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('ends an import that runs past its time with 503, and can read on the event loop instead', async () => {
+    const slow = await buildTestApp(true, { isolation: { timeoutMs: 1 } });
+    try {
+      const res = await slow.inject({ method: 'POST', url: '/v1/roster-imports', ...multipartBody('file', 'r.xlsx', filled) });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().code).toBe('RENDER_TIMEOUT');
+    } finally {
+      await slow.close();
+    }
+    const inline = await buildTestApp(true, { isolation: false });
+    try {
+      const res = await inline.inject({ method: 'POST', url: '/v1/roster-imports', ...multipartBody('file', 'r.xlsx', filled) });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().summary).toEqual({ total: 3, ok: 2, failed: 1 });
+    } finally {
+      await inline.close();
+    }
+  });
+
   it('registers multipart itself when the app has not', async () => {
-    const bare = await buildTestApp(false);
+    const bare = await buildTestApp(false, { isolation: false });
     try {
       const res = await bare.inject({ method: 'POST', url: '/v1/roster-imports', ...multipartBody('file', 'r.xlsx', filled) });
       expect(res.statusCode).toBe(200);
