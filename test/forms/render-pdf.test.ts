@@ -4,6 +4,7 @@
  *   embedded font prints blanks while text extraction still passes);
  * - pdftotext -raw (content-stream order, so a cell's wrapped lines read as one
  *   piece) finds all of the model's text; fonts are embedded subsets;
+ * - ID numbers are never split across lines;
  * - the one-page forms stay on one page;
  * and a 500-row roster renders (time printed, not asserted).
  */
@@ -22,6 +23,24 @@ function blankGlyphs(pages: readonly GrayPage[], glyphs: readonly PlacedGlyph[])
     .map((g) => `${g.char} p${g.page + 1} (${g.x.toFixed(0)}, ${g.y.toFixed(0)})`);
 }
 
+/** ID numbers whose 18 characters do not sit on one line (a split ID is misread). */
+function splitIds(glyphs: readonly PlacedGlyph[], ids: readonly string[]): string[] {
+  const chars = glyphs.map((g) => g.char).join('');
+  const split: string[] = [];
+  for (const id of ids) {
+    for (let at = chars.indexOf(id); at >= 0; at = chars.indexOf(id, at + 1)) {
+      const run = glyphs.slice(at, at + id.length);
+      if (new Set(run.map((g) => `${g.page}:${g.y.toFixed(1)}`)).size !== 1) split.push(id);
+    }
+  }
+  return split;
+}
+
+function idNumbersOf(input: unknown): string[] {
+  const x = input as { dossiers?: { applicant: { idNumber: string } }[]; applicant?: { idNumber: string } };
+  return x.dossiers ? x.dossiers.map((d) => d.applicant.idNumber) : [x.applicant!.idNumber];
+}
+
 /** The forms the notice has on one sheet (the roster of three fits one landscape page). */
 const ONE_PAGE = new Set([
   'publicity-notice', 'publicity-result', 'pledge', 'ce-exemption', 'materials-catalogue',
@@ -36,6 +55,7 @@ describe('forms as PDF', () => {
       expect(glyphs.length).toBeGreaterThan(20);
       const pages = await rasterise(bytes, { dpi: 100 });
       expect(blankGlyphs(pages, glyphs)).toEqual([]);
+      expect(splitIds(glyphs, idNumbersOf(input))).toEqual([]);
       expect(textsMissingFrom(doc, await pdfText(bytes, { raw: true }))).toEqual([]);
       const fonts = await pdfFonts(bytes);
       expect(fonts.length).toBeGreaterThan(0);
