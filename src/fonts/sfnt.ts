@@ -18,8 +18,13 @@ export class Sfnt {
   private readonly hmtx: number;
   private cmapLookup: ((cp: number) => number) | undefined;
 
-  constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  /** A plain Uint8Array view: `slice` must copy (Buffer#slice shares memory). */
+  readonly bytes: Uint8Array;
+
+  constructor(data: Uint8Array) {
+    this.bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    const bytes = this.bytes;
+    this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const numTables = this.view.getUint16(4);
     for (let i = 0; i < numTables; i++) {
       const rec = 12 + i * 16;

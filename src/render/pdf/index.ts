@@ -7,7 +7,7 @@
 import { Duplex, PDFDocument, PDFName, PrintScaling, type PDFRef } from 'pdf-lib';
 import { deflateSync } from 'node:zlib';
 import { A4_MM, type Block, type Document, type ImageBlock } from '../../document/model.js';
-import { getFontLibrary } from '../../fonts/library.js';
+import { getFontLibrary, type FontLibrary } from '../../fonts/library.js';
 import { Canvas, type PlacedGlyph } from './canvas.js';
 import { drawPageMark, drawPageNumber, watermark, type PageGeometry } from './decorations.js';
 import { DocFonts } from './font-embed.js';
@@ -17,12 +17,17 @@ import { flowBlocks } from './blocks.js';
 export type { PlacedGlyph } from './canvas.js';
 export { MissingGlyphError } from './text-layout.js';
 
-export async function renderPdf(doc: Document): Promise<Uint8Array> {
-  return (await renderPdfWithLayout(doc)).bytes;
+export interface RenderPdfOptions {
+  /** Font library to use instead of the process's (tests, previews of an operator's fonts). */
+  readonly fonts?: FontLibrary;
 }
 
-export async function renderPdfWithLayout(doc: Document): Promise<{ bytes: Uint8Array; glyphs: PlacedGlyph[] }> {
-  const lib = getFontLibrary();
+export async function renderPdf(doc: Document, opts: RenderPdfOptions = {}): Promise<Uint8Array> {
+  return (await renderPdfWithLayout(doc, opts)).bytes;
+}
+
+export async function renderPdfWithLayout(doc: Document, opts: RenderPdfOptions = {}): Promise<{ bytes: Uint8Array; glyphs: PlacedGlyph[] }> {
+  const lib = opts.fonts ?? getFontLibrary();
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const context = pdf.context;
   const fonts = new DocFonts(context);
