@@ -138,6 +138,17 @@ describe('POST /v1/roster-imports', () => {
     }
   });
 
+  it('refuses an import past the concurrent-import limit with 429', async () => {
+    const narrow = await buildTestApp(true, { maxConcurrent: 1 });
+    try {
+      const request = () => narrow.inject({ method: 'POST', url: '/v1/roster-imports', ...multipartBody('file', 'r.xlsx', filled) });
+      const statuses = (await Promise.all([request(), request()])).map((res) => res.statusCode).sort();
+      expect(statuses).toEqual([200, 429]);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it('registers multipart itself when the app has not', async () => {
     const bare = await buildTestApp(false, { isolation: false });
     try {
