@@ -265,6 +265,7 @@ const LIST_FIELDS = new Map(LIST_SHEETS.map((s) => [s.field as string, s]));
 /** Where a dossier problem sits in the workbook. */
 function locate(
   problem: Problem,
+  mainSheet: string,
   mainRow: number,
   sources: ReadonlyMap<string, readonly number[]>,
 ): Pick<RowError, 'sheet' | 'row' | 'column'> {
@@ -273,11 +274,11 @@ function locate(
   if (list) {
     const index = Number(parts[1]);
     const listRow = Number.isInteger(index) ? sources.get(list.field)?.[index] : undefined;
-    if (listRow === undefined) return { sheet: MAIN_SHEET, row: mainRow, column: list.sheet };
+    if (listRow === undefined) return { sheet: mainSheet, row: mainRow, column: list.sheet };
     const rest = '/' + parts.slice(2).join('/');
     return { sheet: list.sheet, row: listRow, column: columnFor(list.columns, rest) };
   }
-  return { sheet: MAIN_SHEET, row: mainRow, column: columnFor(MAIN_COLUMNS, problem.path) };
+  return { sheet: mainSheet, row: mainRow, column: columnFor(MAIN_COLUMNS, problem.path) };
 }
 
 /** The column of a pointer: exact, else the first column inside it (a group), else the nearest enclosing one. */
@@ -482,7 +483,7 @@ export async function importRoster(bytes: Uint8Array, options: ImportOptions = {
     if (!parsed.ok) {
       for (const p of parsed.problems) {
         if (isUnder(p.path, failed)) continue;
-        errors.push({ ...locate(p, row.number, sources), ...p });
+        errors.push({ ...locate(p, main.sheet.name, row.number, sources), ...p });
       }
     }
     const ok = parsed.ok && errors.length === 0;

@@ -175,8 +175,15 @@ describe('importRoster: how staff really type', () => {
     main.addRow([...headers.map((h) => values[h] ?? ''), 'wx_123']);
     main.addRow([]);
     main.addRow(['', '  ']);
+    main.addRow([...headers.map((h) => (h === '毕业院校' ? '' : (values[h] ?? ''))), '']);
     const result = await importRoster(await toBytes(workbook));
-    expect(result.rows).toEqual([{ row: 3, name: '张玥', ok: true, dossierIndex: 0, errors: [] }]);
+    expect(result.rows[0]).toEqual({ row: 3, name: '张玥', ok: true, dossierIndex: 0, errors: [] });
+    // Empty rows 4 and 5 are skipped; row 6 lacks 毕业院校 and repeats the ID, reported on the renamed sheet.
+    expect(result.rows.slice(1).map((r) => [r.row, r.ok])).toEqual([[6, false]]);
+    expect(result.rows[1]!.errors).toEqual([
+      expect.objectContaining({ sheet: 'Sheet1', row: 6, column: '身份证号', code: 'DUPLICATE_ID' }),
+      expect.objectContaining({ sheet: 'Sheet1', row: 6, column: '毕业院校', code: 'REQUIRED' }),
+    ]);
     // No list sheets in this workbook: the lists are empty.
     expect(result.dossiers[0]).toEqual({
       ...dossier,
