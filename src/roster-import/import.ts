@@ -340,9 +340,23 @@ function sameName(listName: string, mainName: string): boolean {
   return listName === '' || normaliseName(listName) === normaliseName(mainName);
 }
 
+/** OLE compound files: .xls, .et, and any workbook Excel has encrypted with a password. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+function isOleFile(bytes: Uint8Array): boolean {
+  return OLE_MAGIC.every((byte, i) => bytes[i] === byte);
+}
+
 async function loadWorkbook(bytes: Uint8Array, limits: RosterImportLimits, fileName: string): Promise<ExcelJS.Workbook> {
   if (bytes.byteLength > limits.maxFileBytes) {
     throw uploadInvalid(fileName, 'FILE_TOO_LARGE', `文件超过 ${limits.maxFileBytes} 字节`, `the file is larger than ${limits.maxFileBytes} bytes`);
+  }
+  if (isOleFile(bytes)) {
+    throw uploadInvalid(
+      fileName,
+      'XLS_OR_ENCRYPTED',
+      '是旧版 .xls（或 WPS .et）文件或加了密码的工作簿，请在 Excel/WPS 中“另存为” .xlsx（不设密码）后上传',
+      'an old .xls (or WPS .et) file or a password-protected workbook; save it as an unencrypted .xlsx and upload again',
+    );
   }
   const verdict = await inspectZip(bytes, { maxEntries: limits.maxZipEntries, maxUncompressedBytes: limits.maxUncompressedBytes });
   if (!verdict.ok) {

@@ -65,7 +65,8 @@ function addListsSheet(workbook: ExcelJS.Workbook): void {
 function addDataSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly ColumnSpec[], rows: number): Worksheet {
   const ranges = listRanges();
   const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'A2' }],
+    // The applicant sheet is wide: its first column (姓名) stays in view while scrolling right.
+    views: [{ state: 'frozen', xSplit: name === MAIN_SHEET ? 1 : 0, ySplit: 1, activeCell: 'A2' }],
     properties: { defaultRowHeight: 18 },
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });

@@ -263,6 +263,13 @@ describe('importRoster: unusable files', () => {
     expect(error.zh).toContain('花名册.csv');
   });
 
+  it('refuses an old .xls or an encrypted workbook with advice to save as .xlsx', async () => {
+    const ole = new Uint8Array(1024);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const error = await expectUploadInvalid(importRoster(ole, { fileName: '花名册.xls' }), 'XLS_OR_ENCRYPTED');
+    expect(error.zh).toContain('.xlsx');
+  });
+
   it('refuses a zip that is not a workbook', async () => {
     const zip = new ZipFile();
     zip.addBuffer(Buffer.from('hello'), 'readme.txt');

@@ -58,7 +58,7 @@ describe('buildRosterTemplate', () => {
     for (const header of ['姓名', '身份证号', '出生年月', '单位层级', '推荐单位名称', '公示开始日期', '免除继续教育理由']) {
       expect(headers).toContain(header);
     }
-    expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(main.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
     main.getRow(1).eachCell((cell) => {
       expect(cell.font?.bold).toBe(true);
       const note = cell.note;
