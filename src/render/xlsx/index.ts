@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import type { Block, BlockType, Document, FontRole, Paragraph, TableBlock, TableCell } from '../../document/model.js';
 import { HEADING_STYLES } from '../../document/model.js';
 import { placeCells, gridWidth, type PlacedCell } from './grid.js';
-import { lineCount, rowHeight, widthNeeded } from './measure.js';
+import { columnWidthFor, lineCount, longestAsciiToken, rowHeight, widestLine } from './measure.js';
 import { sheetName } from './sheet-name.js';
 import { xlsxFont } from './fonts.js';
 import { qrPng } from '../docx/images.js';
@@ -25,8 +25,15 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, 
 
 /** Millimetres per Excel column-width unit (one "0" of 11 pt ≈ 7 px at 96 dpi). */
 const MM_PER_WIDTH_UNIT = 1.9;
-/** Widest a column grows to fit its text; longer text wraps. */
-const WIDTH_CAP = 45;
+/**
+ * A column grows to fit its widest text up to 16 display columns (8 CJK
+ * characters: most names), and always fits a run of ASCII up to 20 (an ID or
+ * phone number must not wrap); longer text wraps at the column's share of the
+ * page. A roster has ~20 columns, and fit-to-width shrinks the print as the
+ * sheet grows.
+ */
+const TEXT_CAP_DISPLAY = 16;
+const TOKEN_CAP_DISPLAY = 20;
 const PT_PER_MM = 72 / 25.4;
 const PX_PER_MM = 96 / 25.4;
 
@@ -205,8 +212,9 @@ function columnWidths(doc: Document, tables: readonly { t: TableBlock; placed: P
     const size = t.style?.size ?? doc.base.size;
     for (const p of placed) {
       if (p.colSpan !== 1 || p.col >= columns) continue;
-      const need = Math.min(WIDTH_CAP, widthNeeded(cellText(p.cell), size));
-      widths[p.col] = Math.max(widths[p.col]!, need);
+      const text = cellText(p.cell);
+      const display = Math.max(Math.min(widestLine(text), TEXT_CAP_DISPLAY), Math.min(longestAsciiToken(text), TOKEN_CAP_DISPLAY));
+      widths[p.col] = Math.max(widths[p.col]!, columnWidthFor(display, size));
     }
   }
   return widths.map((w) => Math.round(Math.max(w, 2) * 100) / 100);
