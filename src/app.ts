@@ -20,6 +20,7 @@ import healthRoutes from './http/routes/health.js';
 import verifyRoutes from './http/routes/verify.js';
 import rosterImportRoutes from './roster-import/routes.js';
 import packetRoutes from './packet/routes.js';
+import batchRoutes from './batch/routes.js';
 import { uploadLimits } from './packet/limits.js';
 import { createRenderService, type RenderService, type RenderServiceOptions } from './render/pool.js';
 import { createSigner } from './verify/index.js';
@@ -99,6 +100,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(import('@fastify/multipart'), { limits: { fileSize: config.UPLOAD_FILE_LIMIT, files: config.UPLOAD_MAX_FILES } });
   await app.register(rosterImportRoutes, { limits: { maxFileBytes: config.UPLOAD_LIMIT } });
   await app.register(packetRoutes, { forms, renderService, fonts, limits: uploadLimits(config) });
+  await app.register(batchRoutes, {
+    forms,
+    renderService,
+    fonts,
+    maxApplicants: config.BATCH_MAX_APPLICANTS,
+    maxFileBytes: config.UPLOAD_LIMIT,
+    concurrency: Math.max(1, config.RENDER_CONCURRENCY),
+  });
 
   return app;
 }

@@ -1,0 +1,170 @@
+/**
+ * Many applicants at once, as one ZIP streamed while it is built: a folder per
+ * applicant with their documents, the roster as XLSX and PDF, and a report of
+ * what failed. One bad row never fails the batch: it is reported and skipped.
+ *
+ * Memory stays flat: a few applicants are rendered at a time, and the next one
+ * starts only when the zip has taken the earlier ones' files.
+ */
+import { Readable } from 'node:stream';
+import yazl from 'yazl';
+import type { Dossier, RosterInput } from '../domain/dossier.js';
+import { parseDossier } from '../domain/parse.js';
+import type { Problem } from '../errors.js';
+import { AppError } from '../errors.js';
+import { safeFileName } from '../http/content-disposition.js';
+import type { RenderForm } from '../packet/packet.js';
+import type { RenderedFile } from '../render/index.js';
+import { errorReportCsv, type BatchFailure } from './report.js';
+
+/** The per-applicant documents of a batch folder, in the notice's order. */
+export const BATCH_FORMS: readonly { readonly formId: string; readonly when?: (dossier: Dossier) => boolean; readonly options?: Readonly<Record<string, unknown>> }[] = [
+  { formId: 'publicity-notice' },
+  { formId: 'publicity-result' },
+  { formId: 'pledge' },
+  { formId: 'ce-exemption', when: (dossier) => dossier.ceExemption !== null },
+  { formId: 'materials-catalogue' },
+  { formId: 'political-appraisal' },
+  { formId: 'work-experience-certificate' },
+  { formId: 'review-form', options: { copies: 2 } },
+];
+
+export interface BatchEntry {
+  /** Where the applicant came from: "/dossiers/3" for JSON, "申报人员!5" for a spreadsheet row. */
+  readonly source: string;
+  /** Shown in the report; the 姓名 cell or the dossier's name when readable. */
+  readonly label: string;
+  /** The raw dossier, or problems found before it could be parsed (spreadsheet rows). */
+  readonly dossier?: unknown;
+  readonly problems?: readonly Problem[];
+}
+
+export interface BatchRequest {
+  readonly unit: RosterInput['unit'];
+  readonly entries: readonly BatchEntry[];
+  readonly now: Date;
+}
+
+export interface BatchDeps {
+  readonly renderForm: RenderForm;
+  /** Problems a form finds beyond the schema (publicity length…). */
+  readonly requires: (formId: string, input: unknown) => readonly Problem[];
+  /** Characters of the dossier no configured font can print. */
+  readonly findMissingGlyphs: (dossier: Dossier) => Promise<readonly Problem[]>;
+  readonly fileName: (formId: string, input: unknown) => string;
+  /** Applicants rendered at once; keep it near the number of render workers. */
+  readonly concurrency: number;
+  /** Told after each applicant: how many are done, and how many failed. */
+  readonly onProgress?: (done: number, total: number, failed: number) => void;
+}
+
+export interface BatchSummary {
+  readonly total: number;
+  readonly succeeded: number;
+  readonly failed: readonly BatchFailure[];
+}
+
+/**
+ * Starts the batch and returns the zip stream at once; `summary` settles when
+ * the last entry has been written. Render errors of single documents are
+ * reported in the error report, never thrown.
+ */
+export function streamBatch(request: BatchRequest, deps: BatchDeps): { stream: Readable; summary: Promise<BatchSummary> } {
+  const zip = new yazl.ZipFile();
+  const summary = writeBatch(zip, request, deps).finally(() => zip.end());
+  // The stream outlives this call; an unexpected failure ends it with an error.
+  summary.catch((error: unknown) => (zip.outputStream as Readable).destroy(error as Error));
+  return { stream: zip.outputStream as Readable, summary };
+}
+
+async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchDeps): Promise<BatchSummary> {
+  const mtime = request.now;
+  const failures: BatchFailure[] = [];
+  const valid: Dossier[] = [];
+  const folders = new Set<string>();
+  let done = 0;
+
+  const handle = async (entry: BatchEntry): Promise<void> => {
+    const parsed = entry.problems?.length ? { ok: false as const, problems: [...entry.problems] } : parseDossier(entry.dossier, entry.source.startsWith('/') ? entry.source : '');
+    if (!parsed.ok) {
+      failures.push({ source: entry.source, label: entry.label, problems: parsed.problems });
+      return;
+    }
+    const dossier = parsed.value;
+    const missing = await deps.findMissingGlyphs(dossier);
+    if (missing.length > 0) {
+      failures.push({ source: entry.source, label: dossier.applicant.name, problems: missing });
+      return;
+    }
+    const folder = uniqueFolder(folders, `${safeFileName(dossier.applicant.name)}-${dossier.applicant.idNumber.slice(-4)}`);
+    type Outcome = { formId: string; file: RenderedFile } | { formId: string; problems: readonly Problem[] };
+    const rendered = await Promise.all(
+      BATCH_FORMS.filter((form) => form.when?.(dossier) ?? true).map(async (form): Promise<Outcome> => {
+        const problems = deps.requires(form.formId, dossier);
+        if (problems.length > 0) return { formId: form.formId, problems };
+        try {
+          const file = await deps.renderForm(form.formId, 'pdf', dossier, form.options ?? {});
+          return { formId: form.formId, file };
+        } catch (error) {
+          if (error instanceof AppError && error.statusCode < 500) return { formId: form.formId, problems: problemsOf(error) };
+          throw error;
+        }
+      }),
+    );
+    const problems = rendered.flatMap((result) => ('problems' in result ? result.problems : []));
+    if (problems.length > 0) failures.push({ source: entry.source, label: dossier.applicant.name, problems, partial: true });
+    const written: Promise<void>[] = [];
+    for (const result of rendered) {
+      if (!('file' in result)) continue;
+      const name = `${folder}/${safeFileName(deps.fileName(result.formId, dossier))}.pdf`;
+      written.push(addWhenTaken(zip, result.file.bytes, name, mtime));
+    }
+    valid.push(dossier);
+    await Promise.all(written);
+  };
+
+  const queue = [...request.entries];
+  const workers = Array.from({ length: Math.max(1, deps.concurrency) }, async () => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      await handle(entry);
+      done += 1;
+      deps.onProgress?.(done, request.entries.length, failures.filter((f) => !f.partial).length);
+    }
+  });
+  await Promise.all(workers);
+
+  if (valid.length > 0) {
+    const roster: RosterInput = { unit: request.unit, dossiers: valid };
+    for (const format of ['xlsx', 'pdf'] as const) {
+      const file = await deps.renderForm('roster', format, roster, {});
+      await addWhenTaken(zip, file.bytes, `${safeFileName(deps.fileName('roster', roster))}.${format}`, mtime);
+    }
+  }
+  if (failures.length > 0) {
+    await addWhenTaken(zip, errorReportCsv(failures), '错误报告.csv', mtime);
+  }
+  return { total: request.entries.length, succeeded: valid.length, failed: failures };
+}
+
+/** Adds a file and resolves once the zip has read it, so its buffer can be freed. */
+function addWhenTaken(zip: yazl.ZipFile, bytes: Uint8Array, name: string, mtime: Date): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const source = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+    source.once('end', () => resolve());
+    source.once('error', reject);
+    // PDFs are compressed inside already: deflating them again costs CPU for nothing.
+    zip.addReadStream(source, name, { mtime, size: bytes.byteLength, compress: !name.endsWith('.pdf') });
+  });
+}
+
+function problemsOf(error: AppError): Problem[] {
+  if (error.details.length > 0) return [...error.details];
+  return [{ path: '', code: error.code, message: error.zh, messageEn: error.en }];
+}
+
+function uniqueFolder(taken: Set<string>, wanted: string): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name); n++) name = `${wanted}(${n})`;
+  taken.add(name);
+  return name;
+}

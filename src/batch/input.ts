@@ -1,0 +1,77 @@
+/**
+ * A batch's applicants from either input staff have: the JSON `{ unit, dossiers }`
+ * of API.md, or the roster workbook they fill in. Whole-request problems (no
+ * unit, not a list, too many applicants) are refused before anything starts;
+ * problems of single applicants travel with their entry into the error report.
+ */
+import { z } from 'zod';
+import { RosterUnitSchema, type Dossier, type RosterInput } from '../domain/dossier.js';
+import { toIsoDate } from '../domain/dates.js';
+import { AppError, validationError, type Problem } from '../errors.js';
+import { parseOrThrow } from '../http/validate.js';
+import { importRoster, type RosterImportResult } from '../roster-import/index.js';
+import type { BatchEntry } from './batch.js';
+
+export interface BatchInput {
+  readonly unit: RosterInput['unit'];
+  readonly entries: readonly BatchEntry[];
+}
+
+const JsonBatchSchema = z.object({ unit: RosterUnitSchema, dossiers: z.array(z.unknown()).min(1) });
+
+export function batchFromJson(body: unknown, maxApplicants: number): BatchInput {
+  const { unit, dossiers } = parseOrThrow(JsonBatchSchema, body);
+  checkCount(dossiers.length, maxApplicants, '/dossiers');
+  return {
+    unit,
+    entries: dossiers.map((dossier, index) => ({ source: `/dossiers/${index}`, label: nameOf(dossier, index), dossier })),
+  };
+}
+
+/** The workbook's rows; the unit comes from its 填报单位 sheet, else `unit`, else the first applicant's unit. */
+export async function batchFromWorkbook(
+  bytes: Uint8Array,
+  opts: { fileName?: string; unit?: unknown; maxApplicants: number; now: Date },
+): Promise<BatchInput> {
+  const imported = await importRoster(bytes, opts.fileName ? { fileName: opts.fileName } : {});
+  checkCount(imported.rows.length, opts.maxApplicants, '/file');
+  const entries = imported.rows.map((row): BatchEntry => {
+    const source = `申报人员!${row.row}`;
+    const label = row.name ?? `第${row.row}行`;
+    if (row.ok && row.dossierIndex !== undefined) return { source, label, dossier: imported.dossiers[row.dossierIndex] };
+    return { source, label, problems: row.errors.map(rowProblem) };
+  });
+  const stray = imported.problems.map(rowProblem);
+  const withStray = stray.length > 0 ? [...entries, { source: '工作簿 / workbook', label: '—', problems: stray }] : entries;
+  return { unit: unitOf(imported, opts.unit, opts.now), entries: withStray };
+}
+
+function unitOf(imported: RosterImportResult, given: unknown, now: Date): RosterInput['unit'] {
+  if (given !== undefined) return parseOrThrow(RosterUnitSchema, given, '/unit');
+  if (imported.unit) return imported.unit;
+  const first: Dossier | undefined = imported.dossiers[0];
+  if (!first) {
+    throw validationError([{ path: '/file', code: 'NO_APPLICANTS', message: '花名册中没有可用的申报人员', messageEn: 'The roster has no usable applicant rows' }]);
+  }
+  const unit = first.recommendingUnit;
+  return { name: unit.name, prefecture: first.applicant.prefecture, preparer: '', phone: unit.phone, date: toIsoDate(now) };
+}
+
+function rowProblem(error: { sheet: string; row: number; column: string; path: string; code: string; message: string; messageEn: string }): Problem {
+  const where = `${error.sheet}!${error.row}${error.column ? ` ${error.column}` : ''}`;
+  return { path: error.path || where, code: error.code, message: `${where}：${error.message}`, messageEn: `${where}: ${error.messageEn}` };
+}
+
+function checkCount(count: number, max: number, path: string): void {
+  if (count <= max) return;
+  throw new AppError('VALIDATION_FAILED', {
+    zh: `一批最多 ${max} 名申报人员，收到 ${count} 名`,
+    en: `A batch holds at most ${max} applicants; got ${count}`,
+    details: [{ path, code: 'BATCH_TOO_LARGE', message: `一批最多 ${max} 名申报人员`, messageEn: `At most ${max} applicants per batch` }],
+  });
+}
+
+function nameOf(dossier: unknown, index: number): string {
+  const name = (dossier as { applicant?: { name?: unknown } } | null)?.applicant?.name;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : `第${index + 1}名`;
+}
