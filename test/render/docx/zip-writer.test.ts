@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stampZip } from '../../../src/render/docx/zip-stamp.js';
 import { zipParts } from '../../../src/render/docx/zip-writer.js';
 import { unzipParts } from '../../helpers/office-tools.js';
 
@@ -27,5 +28,19 @@ describe('zipParts', () => {
     expect(view.getUint16(10, true)).toBe((8 << 11) | (30 << 5) | 5);
     const later = zipParts([['a.xml', '<a/>'], ['b.xml', '<b/>']], new Date('2025-01-01T00:00:00Z'));
     expect(Buffer.from(later).equals(Buffer.from(a))).toBe(false);
+  });
+});
+
+describe('stampZip', () => {
+  it('re-dates every local and central entry of an existing archive in place', () => {
+    const parts: [string, string][] = [['a.xml', '<a/>'], ['word/b.xml', '<b>档案</b>']];
+    const early = zipParts(parts, new Date('2020-01-01T00:00:00Z'));
+    const later = new Date('2024-09-04T08:30:10Z');
+    expect(Buffer.from(early).equals(Buffer.from(zipParts(parts, later)))).toBe(false);
+    expect(Buffer.from(stampZip(early, later)).equals(Buffer.from(zipParts(parts, later)))).toBe(true);
+  });
+
+  it('rejects bytes that are not a ZIP', () => {
+    expect(() => stampZip(new Uint8Array(40), new Date())).toThrow(/not a ZIP/);
   });
 });
