@@ -21,6 +21,8 @@ export interface FlowContext {
   readonly height: number;
   /** XObject resource name of each image block. */
   readonly images: ReadonlyMap<object, string>;
+  /** Keep each glyph's box (renderPdfWithLayout); plain rendering skips it. */
+  readonly recordGlyphs: boolean;
 }
 
 export class Flow {
@@ -38,7 +40,7 @@ export class Flow {
   }
 
   newPage(): void {
-    this.cur = new Canvas(this.ctx.fonts);
+    this.cur = new Canvas(this.ctx.fonts, this.ctx.recordGlyphs);
     this.pages.push(this.cur);
     this.y = this.top;
   }

@@ -23,10 +23,15 @@ export interface RenderPdfOptions {
 }
 
 export async function renderPdf(doc: Document, opts: RenderPdfOptions = {}): Promise<Uint8Array> {
-  return (await renderPdfWithLayout(doc, opts)).bytes;
+  return (await render(doc, opts, false)).bytes;
 }
 
+/** The PDF and the box of every glyph placed (page 0-based, PDF coordinates in pt). */
 export async function renderPdfWithLayout(doc: Document, opts: RenderPdfOptions = {}): Promise<{ bytes: Uint8Array; glyphs: PlacedGlyph[] }> {
+  return render(doc, opts, true);
+}
+
+async function render(doc: Document, opts: RenderPdfOptions, recordGlyphs: boolean): Promise<{ bytes: Uint8Array; glyphs: PlacedGlyph[] }> {
   const lib = opts.fonts ?? getFontLibrary();
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const context = pdf.context;
@@ -50,7 +55,7 @@ export async function renderPdfWithLayout(doc: Document, opts: RenderPdfOptions 
     xobjects[name] = img.ref;
   }
 
-  const ctx: FlowContext = { doc, lib, fonts, width: typeW, height: top - bottom, images };
+  const ctx: FlowContext = { doc, lib, fonts, width: typeW, height: top - bottom, images, recordGlyphs };
   const flow = new Flow(ctx, top, bottom);
   flowBlocks(doc.blocks, flow);
   const logical = flow.pages;
@@ -104,7 +109,7 @@ export async function renderPdfWithLayout(doc: Document, opts: RenderPdfOptions 
         contents.push(ref);
         for (const g of page.glyphs) glyphs.push({ ...g, page: pageIndex, x: g.x + left });
       }
-      const decor = new Canvas(fonts);
+      const decor = new Canvas(fonts, recordGlyphs);
       if (page) drawPageNumber(decor, doc, geom, k + 1, contentCount, lib);
       drawPageMark(decor, doc, geom, lib);
       if (decor.ops.length) {

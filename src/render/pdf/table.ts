@@ -97,11 +97,14 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
     if (need > have) rowH[c.row + c.rowSpan - 1]! += need - have;
   }
 
+  const byRow: LaidCell[][] = t.rows.map(() => []);
+  for (const c of cells) byRow[c.row]!.push(c);
+
   // Bands: runs of rows tied together by row spans.
   const bands: { from: number; to: number }[] = [];
   for (let r = 0; r < t.rows.length; ) {
     let end = r + 1;
-    for (let k = r; k < end; k++) for (const c of cells) if (c.row === k) end = Math.max(end, c.row + c.rowSpan);
+    for (let k = r; k < end; k++) for (const c of byRow[k]!) end = Math.max(end, c.row + c.rowSpan);
     bands.push({ from: r, to: end });
     r = end;
   }
@@ -124,7 +127,7 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
   const bodyH = bodyBands.reduce((h, b) => h + bandH(b), 0);
   const firstBody = bodyBands[0] ? bandH(bodyBands[0]) : 0;
 
-  const cellsByBand = (b: { from: number; to: number }): LaidCell[] => cells.filter((c) => c.row >= b.from && c.row < b.to);
+  const cellsByBand = (b: { from: number; to: number }): LaidCell[] => byRow.slice(b.from, b.to).flat();
 
   /** Draws rows [from, to) with their top at y; `slices` gives per-cell line ranges for a split row. */
   const drawBand = (flow: Flow, b: { from: number; to: number }, y: number, heights: readonly number[], slices?: Map<LaidCell, [number, number]>): void => {
@@ -220,14 +223,20 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
           continue;
         }
         const fresh = flow.ctx.height - headerH;
-        if (h <= fresh + EPS) {
+        const tall = h > fresh + EPS;
+        const single = b.to - b.from === 1;
+        // A long text row breaks at the foot of the page (as Word rows do) instead of leaving a gap;
+        // short rows, and rows tall only for handwriting room, move whole.
+        const minH = (t.rows[b.from]!.minHeight ?? 0) * MM;
+        const textTall = single && h > fresh / 4 && cellsByBand(b).some((c) => c.contentHeight + 2 * PAD_Y > minH + EPS);
+        const fewLines = base.size * 1.4 * 3 + 2 * PAD_Y;
+        if (single && (tall || (textTall && flow.remaining >= fewLines))) {
+          if (flow.remaining < fewLines) newPageWithHeader(flow);
+          splitRow(flow, b);
+        } else if (!tall) {
           newPageWithHeader(flow);
           drawBand(flow, b, flow.y, rowH.slice(b.from, b.to));
           flow.y -= h;
-        } else if (b.to - b.from === 1) {
-          // Taller than any page: start it here if a few lines fit, else on a fresh page.
-          if (flow.remaining < base.size * 3) newPageWithHeader(flow);
-          splitRow(flow, b);
         } else {
           // Spanned rows taller than a page: keep the spans, row by row of the band's own rows.
           for (let r = b.from; r < b.to; r++) {
