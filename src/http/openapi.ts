@@ -152,6 +152,59 @@ const text = (mediaType: string, description: string): JsonObject => ({
   content: { [mediaType]: { schema: { type: 'string' } } },
 });
 
+/** The batch body is the roster's input ({ unit, dossiers }): its component, or the dossier when no roster is served. */
+function batchBodyName(names: ReadonlyMap<z.ZodType, string>, forms: readonly FormDefinition[]): string {
+  const roster = forms.find((form) => form.id === 'roster');
+  return (roster === undefined ? undefined : names.get(roster.input)) ?? 'Dossier';
+}
+
+function packetPaths(): JsonObject {
+  const scans = Object.fromEntries(
+    Array.from({ length: 13 }, (_, index) => [
+      `item${index + 1}`,
+      { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' }, description: `scans for 附件6 item ${index + 1} (JPEG, PNG or PDF)` },
+    ]),
+  );
+  const operation = (format: 'pdf' | 'zip', mediaType: string, summary: string): JsonObject => ({
+    post: {
+      tags: ['packets'],
+      operationId: `packet-${format}`,
+      summary,
+      description:
+        'multipart/form-data: field `dossier` (the dossier as JSON) and scanned materials in fields item1 … item13 (附件6 order). ' +
+        "Rule findings that are not hard errors are listed on a cover sheet in front.",
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: { dossier: { type: 'string', contentMediaType: 'application/json', description: 'the Dossier as JSON' }, ...scans },
+              required: ['dossier'],
+            },
+            encoding: { dossier: { contentType: 'application/json' } },
+          },
+        },
+      },
+      responses: {
+        200: binary([mediaType], summary),
+        ...errors({
+          400: ['MALFORMED_JSON'],
+          413: ['BODY_TOO_LARGE'],
+          415: ['UNSUPPORTED_MEDIA_TYPE'],
+          422: ['VALIDATION_FAILED', 'GLYPH_MISSING', 'PUBLICITY_TOO_SHORT', 'UPLOAD_INVALID'],
+          429: ['TOO_MANY_REQUESTS'],
+          503: ['RENDER_TIMEOUT'],
+        }),
+      },
+    },
+  });
+  return {
+    '/v1/packets/pdf': operation('pdf', 'application/pdf', "One applicant's print packet as one PDF"),
+    '/v1/packets/zip': operation('zip', 'application/zip', 'Every document of the packet as PDF and DOCX, in one ZIP'),
+  };
+}
+
 /** Components and paths of the routes of this layer, to merge into the generated document. */
 export function openApiParts(forms: readonly FormDefinition[]): { schemas: JsonObject; paths: JsonObject } {
   const inputs = inputComponents(forms);
@@ -228,6 +281,44 @@ export function openApiParts(forms: readonly FormDefinition[]): { schemas: JsonO
         responses: {
           200: json(ref('RosterImportResponse'), 'Dossiers and the result of every row'),
           ...errors({ 413: ['BODY_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'], 422: ['UPLOAD_INVALID'] }),
+        },
+      },
+    },
+    ...packetPaths(),
+    '/v1/batches': {
+      post: {
+        tags: ['batches'],
+        operationId: 'batch',
+        summary: 'Many applicants at once → one ZIP: a folder per applicant plus the roster',
+        description:
+          'JSON `{ unit, dossiers }`, or the roster workbook: multipart field `file` (and optionally `unit` as JSON), or the XLSX itself as the body. ' +
+          'The ZIP is streamed while it is built; applicants that fail are listed in an error report inside it.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: ref(batchBodyName(inputs.names, forms)) },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: {
+                  file: { type: 'string', contentMediaType: XLSX },
+                  unit: { type: 'string', contentMediaType: 'application/json', description: 'the 填报单位 block as JSON' },
+                },
+                required: ['file'],
+              },
+            },
+            [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } },
+          },
+        },
+        responses: {
+          200: binary(['application/zip'], 'The batch'),
+          ...errors({
+            400: ['MALFORMED_JSON'],
+            413: ['BODY_TOO_LARGE'],
+            415: ['UNSUPPORTED_MEDIA_TYPE'],
+            422: ['VALIDATION_FAILED', 'UPLOAD_INVALID'],
+            429: ['TOO_MANY_REQUESTS'],
+          }),
         },
       },
     },

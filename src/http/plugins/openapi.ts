@@ -27,6 +27,8 @@ export async function registerOpenApi(app: FastifyInstance, forms: readonly Form
       tags: [
         { name: 'forms', description: '表单 / forms' },
         { name: 'checks', description: '规则检查 / rule checks' },
+        { name: 'packets', description: '申报材料包 / print packets' },
+        { name: 'batches', description: '批量生成 / batches' },
         { name: 'roster-imports', description: '花名册导入 / roster workbook import' },
         { name: 'verify', description: '验证码 / verification' },
         { name: 'operations', description: '运维 / operations' },
