@@ -68,7 +68,8 @@ function addDataSheet(workbook: ExcelJS.Workbook, name: string, columns: readonl
     // The applicant sheet is wide: its first column (姓名) stays in view while scrolling right.
     views: [{ state: 'frozen', xSplit: name === MAIN_SHEET ? 1 : 0, ySplit: 1, activeCell: 'A2' }],
     properties: { defaultRowHeight: 18 },
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    // An input sheet, not the printed roster (附件5): it prints at full size across pages, headers repeated.
+    pageSetup: { paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1', ...(name === MAIN_SHEET ? { printTitlesColumn: 'A:A' } : {}) },
   });
   sheet.columns = columns.map((spec) => ({
     header: spec.header,
