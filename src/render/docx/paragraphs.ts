@@ -25,6 +25,8 @@ export interface ParagraphContext {
   readonly lineHeight: number | undefined;
   /** Set on the first paragraph after a page break block. */
   readonly pageBreakBefore?: boolean;
+  /** Headings: Word's outline level (navigation pane, table of contents); 0 is Word's "Level 1". */
+  readonly outlineLevel?: number;
 }
 
 export function paragraph(p: ModelParagraph, ctx: ParagraphContext): Paragraph {
@@ -51,6 +53,7 @@ export function paragraph(p: ModelParagraph, ctx: ParagraphContext): Paragraph {
     ...(Object.keys(spacing).length > 0 ? { spacing } : {}),
     ...(p.keepWithNext ? { keepNext: true } : {}),
     ...(ctx.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    ...(ctx.outlineLevel !== undefined ? { outlineLevel: ctx.outlineLevel } : {}),
     children: p.runs.flatMap((run) => textRuns(run, ctx.style)),
   });
 }
@@ -60,7 +63,7 @@ function maxSize(p: ModelParagraph, base: ResolvedStyle): number {
 }
 
 /** A heading takes its level's default style (HEADING_STYLES); the title is centred. */
-export function heading(h: HeadingBlock, ctx: Omit<ParagraphContext, 'style' | 'align'>): Paragraph {
+export function heading(h: HeadingBlock, ctx: Omit<ParagraphContext, 'style' | 'align' | 'outlineLevel'>): Paragraph {
   const def = HEADING_STYLES[h.level];
   return paragraph(
     { ...h, keepWithNext: h.keepWithNext ?? true },
@@ -68,6 +71,7 @@ export function heading(h: HeadingBlock, ctx: Omit<ParagraphContext, 'style' | '
       ...ctx,
       style: styleOfRole(def.font, def.size, def.bold),
       align: h.level === 0 ? 'center' : 'justify',
+      outlineLevel: h.level,
     },
   );
 }

@@ -40,6 +40,9 @@ describe('renderDocx: text and page setup', () => {
     expect(xml).toContain('<w:spacing w:after="60" w:before="120" w:line="579" w:lineRule="exact"/>');
     expect(xml).toContain('<w:jc w:val="both"/>');
     expect(xml).toMatch(/<w:keepNext\/>[^]*?关于阿依古丽·买买提/);
+    // Headings carry their outline level (the title is Word's level 1).
+    expect(xml).toMatch(/<w:outlineLvl w:val="0"\/>[^]*?关于阿依古丽/);
+    expect(xml).toMatch(/<w:outlineLvl w:val="1"\/>(?:(?!<\/w:p>).)*一、基本情况/);
   });
 
   it('underlines filled-in blanks and turns "\\n" into a line break', async () => {
