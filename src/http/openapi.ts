@@ -10,10 +10,10 @@ import { DossierSchema } from '../domain/dossier.js';
 import { ERROR_CODES } from '../errors.js';
 import type { FormDefinition } from '../forms/types.js';
 import { CONTENT_TYPES } from '../render/index.js';
+import { rosterImportOpenApiPaths } from '../roster-import/openapi.js';
 import { ErrorBody } from './error-body.js';
 import { ChecksResponse } from './routes/checks-schema.js';
 import { FormDetail, FormSummary } from './routes/forms-schema.js';
-import { RosterImportResponse } from './routes/roster-imports-schema.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -255,35 +255,8 @@ export function openApiParts(forms: readonly FormDefinition[]): { schemas: JsonO
         },
       },
     },
-    '/v1/roster-imports/template.xlsx': {
-      get: {
-        tags: ['roster-imports'],
-        operationId: 'roster-import-template',
-        summary: 'The roster workbook staff fill in (申报人员花名册模板)',
-        responses: { 200: binary([XLSX], 'The template workbook') },
-      },
-    },
-    '/v1/roster-imports': {
-      post: {
-        tags: ['roster-imports'],
-        operationId: 'roster-import',
-        summary: 'A filled roster workbook → dossiers, with per-row errors',
-        description: 'multipart/form-data with the workbook in field `file`, or the XLSX itself as the body. 200 even when some rows fail.',
-        requestBody: {
-          required: true,
-          content: {
-            'multipart/form-data': {
-              schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: XLSX } }, required: ['file'] },
-            },
-            [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } },
-          },
-        },
-        responses: {
-          200: json(ref('RosterImportResponse'), 'Dossiers and the result of every row'),
-          ...errors({ 413: ['BODY_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'], 422: ['UPLOAD_INVALID'] }),
-        },
-      },
-    },
+    // The roster workbook routes describe themselves (src/roster-import/openapi.ts).
+    ...rosterImportOpenApiPaths(),
     ...packetPaths(),
     '/v1/batches': {
       post: {
@@ -377,7 +350,6 @@ export function openApiParts(forms: readonly FormDefinition[]): { schemas: JsonO
       FormSummary: outputJsonSchema(FormSummary),
       FormDetail: outputJsonSchema(FormDetail),
       ChecksResponse: outputJsonSchema(ChecksResponse),
-      RosterImportResponse: outputJsonSchema(RosterImportResponse),
     },
     paths,
   };

@@ -29,7 +29,7 @@ export async function registerOpenApi(app: FastifyInstance, forms: readonly Form
         { name: 'checks', description: '规则检查 / rule checks' },
         { name: 'packets', description: '申报材料包 / print packets' },
         { name: 'batches', description: '批量生成 / batches' },
-        { name: 'roster-imports', description: '花名册导入 / roster workbook import' },
+        { name: 'roster', description: '花名册模板与导入 / roster workbook template and import' },
         { name: 'verify', description: '验证码 / verification' },
         { name: 'operations', description: '运维 / operations' },
       ],
