@@ -7,7 +7,8 @@
  * (counts, dates) stay numbers and dates. Column widths come from the model's
  * relative widths scaled to the page, widened to fit the text (CJK counts two),
  * and the sheet prints A4, fit to one page wide, with the first table's header
- * rows repeated on every page.
+ * rows repeated on every page. Zip entries and properties carry
+ * `meta.createdAt`, so the same model gives the same bytes.
  */
 import ExcelJS from 'exceljs';
 import type { Block, BlockType, Document, FontRole, Paragraph, TableBlock, TableCell } from '../../document/model.js';
@@ -17,6 +18,7 @@ import { columnWidthFor, lineCount, longestAsciiToken, rowHeight, widestLine } f
 import { sheetName } from './sheet-name.js';
 import { xlsxFont } from './fonts.js';
 import { qrPng } from '../docx/images.js';
+import { stampZip } from '../docx/zip-stamp.js';
 
 /** Light grey of label cells, as in the PDF and DOCX. */
 const LABEL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -261,5 +263,6 @@ export async function renderXlsx(doc: Document): Promise<Uint8Array> {
     ws.pageSetup.printTitlesRow = `${ctx.titleRows.from}:${ctx.titleRows.to}`;
   }
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  // exceljs zips with the wall-clock time; the model's time makes the same model give the same bytes.
+  return stampZip(new Uint8Array(buffer as ArrayBuffer), doc.meta.createdAt);
 }

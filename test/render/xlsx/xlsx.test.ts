@@ -146,6 +146,16 @@ describe('renderXlsx', () => {
     expect(wb.created?.toISOString()).toBe(CREATED.toISOString());
   });
 
+  it('dates the package with meta.createdAt, so the same model gives the same bytes', async () => {
+    const a = await renderXlsx(rosterDoc(2));
+    const b = await renderXlsx(rosterDoc(2));
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const view = new DataView(a.buffer, a.byteOffset, a.byteLength);
+    // The first local header's DOS date: 2024-09-04.
+    expect(view.getUint32(0, true)).toBe(0x04034b50);
+    expect(view.getUint16(12, true)).toBe((44 << 9) | (9 << 5) | 4);
+  });
+
   it('renders a 500-row roster', async () => {
     const started = performance.now();
     const bytes = await renderXlsx(rosterDoc(500));
