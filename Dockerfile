@@ -26,7 +26,6 @@ WORKDIR /app
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 COPY --chown=root:root package.json package-lock.json tsconfig.json ./
 COPY --chown=root:root src ./src
-COPY --chown=root:root bin ./bin
 # fonts.json (roles → files); the Noto TTFs themselves are in node_modules/@expo-google-fonts.
 COPY --chown=root:root fonts ./fonts
 COPY --chown=root:root templates ./templates
