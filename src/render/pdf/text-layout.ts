@@ -6,7 +6,7 @@
 import type { Align, FontRole, Paragraph, TextStyle } from '../../document/model.js';
 import type { FontFace } from '../../fonts/face.js';
 import type { FontLibrary } from '../../fonts/library.js';
-import { breakLines, measure, type BreakInput } from './line-break.js';
+import { breakLines, measure, type BreakInput, type LineSpan } from './line-break.js';
 import { OPENING, SQUEEZABLE, breakOpportunities, isSpace, isWordChar } from './line-break-rules.js';
 
 export interface ResolvedStyle {
@@ -126,6 +126,17 @@ function breakInput(items: readonly GlyphItem[]): BreakInput {
   };
 }
 
+function oneLineInput(items: readonly GlyphItem[]): BreakInput {
+  const chars = items.map((it) => (it.space && it.underline ? '\u2007' : it.ch));
+  return { chars, widths: items.map((it) => it.width), shrink: new Array<number>(items.length).fill(0), allowed: [] };
+}
+
+function oneLineSpan(inp: BreakInput): LineSpan {
+  let end = inp.chars.length;
+  while (end > 0 && isSpace(inp.chars[end - 1]!)) end--;
+  return { start: 0, end: inp.chars.length, contentEnd: end };
+}
+
 export function layoutParagraph(p: Paragraph, defaults: ParagraphDefaults, boxWidth: number, lib: FontLibrary): LaidParagraph {
   const runs = p.runs.map((r) => ({ text: r.text, style: resolveStyle(defaults.style, r.style) }));
   const maxSize = runs.reduce((m, r) => Math.max(m, r.style.size), runs.length ? 0 : defaults.style.size);
@@ -145,8 +156,11 @@ export function layoutParagraph(p: Paragraph, defaults: ParagraphDefaults, boxWi
       lines.push({ glyphs: [], height: lineHeight, size: maxSize });
       continue;
     }
-    const inp = breakInput(items);
-    const spans = breakLines(inp, lineWidth);
+    // Most table cells fit on one line: no break opportunities or squeezing needed then.
+    let total = 0;
+    for (const it of items) total += it.width;
+    const inp = total <= lineWidth(0) ? oneLineInput(items) : breakInput(items);
+    const spans = total <= lineWidth(0) ? [oneLineSpan(inp)] : breakLines(inp, lineWidth);
     spans.forEach((span, k) => {
       const W = lineWidth(k);
       const isLast = k === spans.length - 1;
