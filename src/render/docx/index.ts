@@ -74,6 +74,8 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
   heading: (b, ctx) => [heading(b, { lineHeight: ctx.doc.base.lineHeight, pageBreakBefore: takeBreak(ctx) })],
   table: (b, ctx) => {
     const out = breakParagraph(ctx);
+    // Word cannot open a table without rows or grid columns.
+    if (b.rows.length === 0 || b.columns.length === 0) return out;
     if (b.caption) {
       out.push(paragraph({ ...b.caption, keepWithNext: true }, { style: ctx.base, align: 'center', lineHeight: ctx.doc.base.lineHeight }));
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/render/docx/index.js';
 import { gridColumns } from '../../../src/render/docx/table.js';
 import { zipPart } from '../../helpers/office-tools.js';
-import { formDoc } from './models.js';
+import { form, formDoc } from './models.js';
 
 async function tableXml(): Promise<string> {
   const xml = zipPart(await renderDocx(formDoc), 'word/document.xml');
@@ -56,6 +56,12 @@ describe('renderDocx: tables', () => {
   it('keeps the caption with the table', async () => {
     const xml = zipPart(await renderDocx(formDoc), 'word/document.xml');
     expect(xml).toMatch(/<w:keepNext\/>[^<]*(<[^>]+>)*?[^]*?表1 基本情况<\/w:t><\/w:r><\/w:p><w:tbl>/);
+  });
+
+  it('leaves out a table without rows, which Word could not open', async () => {
+    const xml = zipPart(await renderDocx({ ...formDoc, blocks: [{ ...form, rows: [] }] }), 'word/document.xml');
+    expect(xml).not.toContain('<w:tbl>');
+    expect(xml).toContain('<w:body>');
   });
 
   it('rounds relative widths to twips that add up exactly', () => {
