@@ -53,8 +53,14 @@ export const ConfigSchema = z.object({
   RENDER_QUEUE_SIZE: int(64),
   /** Worker threads for rendering; 0 renders in the request's own thread. */
   RENDER_WORKERS: int(CORES),
-  FONTS_DIR: str('fonts'),
-  TEMPLATES_DIR: str('templates'),
+  /**
+   * An operator's fonts.json and font files; unset uses the repository's fonts/.
+   * The font and template modules read these two from the environment themselves
+   * (worker threads share it), so here they are only checked and documented.
+   */
+  FONTS_DIR: optionalStr,
+  /** The forms' wording (templates/<form-id>/*.hbs); unset uses the repository's templates/. */
+  TEMPLATES_DIR: optionalStr,
   /** Working-day calendar overrides (holidays, make-up days); unset uses the bundled data. */
   CALENDAR_FILE: optionalStr,
   WATERMARK_TEXT: str('档案系列职称评审专用'),
