@@ -175,30 +175,40 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
   };
 
   /** A single row taller than a page: fill each page with as many lines of each cell as fit. */
-  const splitRow = (flow: Flow, b: { from: number; to: number }): void => {
+  const splitRow = (flow: Flow, b: { from: number; to: number }, freshPage: boolean): void => {
     const list = cellsByBand(b);
     const next = new Map<LaidCell, number>(list.map((c) => [c, 0]));
     const minH = (t.rows[b.from]!.minHeight ?? 0) * MM;
+    // On a page that holds nothing but the header, every cell moves on by a line at least.
+    let opened = freshPage;
     for (;;) {
       const avail = flow.remaining - 2 * PAD_Y;
       const slices = new Map<LaidCell, [number, number]>();
       let sliceH = 0;
       let done = true;
+      let progress = false;
       for (const c of list) {
         const from = next.get(c)!;
         let to = from;
         while (to < c.lines.length && linesHeight(c.lines, from, to + 1) <= avail + EPS) to++;
-        if (to === from && to < c.lines.length && flow.atTop) to++;
+        if (to === from && to < c.lines.length && opened) to++;
+        if (to > from) progress = true;
         slices.set(c, [from, to]);
-        next.set(c, to);
         sliceH = Math.max(sliceH, linesHeight(c.lines, from, to));
         if (to < c.lines.length) done = false;
       }
+      if (!progress && !done) {
+        newPageWithHeader(flow);
+        opened = true;
+        continue;
+      }
+      for (const [c, [, to]] of slices) next.set(c, to);
       const h = done ? Math.max(sliceH + 2 * PAD_Y, Math.min(minH, flow.remaining)) : Math.max(sliceH + 2 * PAD_Y, flow.remaining);
       drawBand(flow, b, flow.y, [h], slices);
       flow.y -= h;
       if (done) return;
       newPageWithHeader(flow);
+      opened = true;
     }
   };
 
@@ -231,8 +241,9 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
         const textTall = single && h > fresh / 4 && cellsByBand(b).some((c) => c.contentHeight + 2 * PAD_Y > minH + EPS);
         const fewLines = base.size * 1.4 * 3 + 2 * PAD_Y;
         if (single && (tall || (textTall && flow.remaining >= fewLines))) {
-          if (flow.remaining < fewLines) newPageWithHeader(flow);
-          splitRow(flow, b);
+          const opened = flow.remaining < fewLines;
+          if (opened) newPageWithHeader(flow);
+          splitRow(flow, b, opened);
         } else if (!tall) {
           newPageWithHeader(flow);
           drawBand(flow, b, flow.y, rowH.slice(b.from, b.to));

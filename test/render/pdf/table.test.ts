@@ -111,3 +111,15 @@ describe('tables across pages', () => {
     expect(a.y - b.y).toBeLessThan(60 * MM + 20);
   });
 });
+
+describe('tables that cannot fit', () => {
+  it('a header taller than the page still lets a long row through (no endless page loop)', async () => {
+    const tallHeader: TableRow = { cells: [textCell('号'), textCell('名'), textCell('单位')], minHeight: 220 };
+    const long = '档案'.repeat(200);
+    const doc = tableDocument([{ cells: [textCell('1'), textCell('甲'), textCell(long)] }]);
+    const table = doc.blocks[0]!;
+    if (table.type !== 'table') throw new Error('table expected');
+    const { glyphs } = await renderPdfWithLayout({ ...doc, blocks: [{ ...table, rows: [tallHeader, ...table.rows.slice(1)] }] });
+    expect(glyphs.filter((g) => g.char === '档')).toHaveLength(200);
+  }, 30_000);
+});
