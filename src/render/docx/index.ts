@@ -11,7 +11,7 @@
  * gives one copy here. Duplex: Word prints double-sided itself; the document
  * gets mirrored margins and odd/even footers.
  */
-import { Document as WordDocument, LineRuleType, Packer, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
+import { Document as WordDocument, LineRuleType, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
 import type { Block, BlockType, Document } from '../../document/model.js';
 import { wordFont } from './fonts.js';
 import { drawingIds, imageParagraph, imageRun, qrPng, type DrawingIds } from './images.js';
@@ -22,25 +22,7 @@ import { styleOfRole, type ResolvedStyle } from './runs.js';
 import { signature } from './signature.js';
 import { table } from './table.js';
 import { mmToTwips, ptToHalfPoints } from './units.js';
-import { stampZip } from './zip-stamp.js';
-import { zipParts } from './zip-writer.js';
-
-type PartOverride = { readonly path: string; readonly data: string };
-type Compiler = { compile(file: WordDocument, prettify: undefined, overrides: readonly PartOverride[]): Map<string, string | Uint8Array> };
-
-/**
- * The docx package's part compiler (what Packer zips). Not public API, so it
- * is looked up defensively; without it the package's own Packer is used and
- * its ZIP re-stamped.
- */
-const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
-
-async function pack(word: WordDocument, overrides: readonly PartOverride[], date: Date): Promise<Uint8Array> {
-  if (typeof compiler?.compile === 'function') {
-    return zipParts((compiler as Compiler).compile(word, undefined, overrides), date);
-  }
-  return stampZip(await Packer.toBuffer(word, false, overrides), date);
-}
+import { pack } from './pack.js';
 
 interface BlockContext {
   readonly doc: Document;
