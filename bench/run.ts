@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: every benchmark, each in its own process, with its figures
+ * and the process's peak RSS. Figures are measured, never asserted.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+
+interface Bench {
+  readonly title: string;
+  readonly module: string;
+  readonly exportName: string;
+}
+
+const BENCHES: readonly Bench[] = [
+  { title: 'PDF engine: one-page GB/T 9704 notice', module: 'bench/pdf.ts', exportName: 'benchPdf' },
+  { title: 'DOCX renderer: one-page notice', module: 'bench/docx.ts', exportName: 'benchDocx' },
+  { title: 'Forms: pledge, publicity-notice (pdf, docx); 500-row roster (xlsx, pdf)', module: 'bench/forms.ts', exportName: 'benchForms' },
+  { title: 'Review form (评审表), one copy', module: 'bench/review-form.ts', exportName: 'benchReviewForm' },
+  { title: 'Packet with 10 scans; batch of 100 applicants', module: 'bench/packets.ts', exportName: 'benchPackets' },
+];
+
+const only = process.argv.slice(2);
+console.log(`zhicheng-docs benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+for (const bench of BENCHES) {
+  if (only.length > 0 && !only.some((name) => bench.module.includes(name))) continue;
+  if (!existsSync(bench.module)) {
+    console.log(`\n## ${bench.title}\n  (missing: ${bench.module})`);
+    continue;
+  }
+  const output = execFileSync(process.execPath, ['--import', 'tsx', 'bench/child.ts', bench.module, bench.exportName], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
+  const last = output.trim().split('\n').at(-1) ?? '{}';
+  const { result, peakRssMb, wallMs } = JSON.parse(last) as { result: unknown; peakRssMb: number; wallMs: number };
+  console.log(`\n## ${bench.title}`);
+  printFigures(result, '  ');
+  console.log(`  peak RSS ${peakRssMb} MB (whole benchmark process), wall ${wallMs} ms`);
+}
+
+function printFigures(value: unknown, indent: string): void {
+  if (value === null || typeof value !== 'object') {
+    console.log(`${indent}${String(value)}`);
+    return;
+  }
+  for (const [key, figure] of Object.entries(value)) {
+    if (figure !== null && typeof figure === 'object') {
+      const flat = Object.entries(figure).every(([, v]) => typeof v !== 'object');
+      if (flat) console.log(`${indent}${key}: ${Object.entries(figure).map(([k, v]) => `${k} ${format(v)}`).join(', ')}`);
+      else {
+        console.log(`${indent}${key}:`);
+        printFigures(figure, `${indent}  `);
+      }
+    } else console.log(`${indent}${key}: ${format(figure)}`);
+  }
+}
+
+function format(value: unknown): string {
+  return typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(2)) : String(value);
+}
