@@ -59,9 +59,18 @@ export const LAST_RESORT: Readonly<Record<FontRole, FaceEntry>> = {
 
 const require = createRequire(import.meta.url);
 
-/** Resolves a face path of a fonts.json in `baseDir`. */
+/**
+ * Resolves a face path of a fonts.json in `baseDir`: npm:<package path>, an
+ * absolute path, a path relative to the fonts.json folder, or one relative to
+ * the repository.
+ */
 export function resolveFontPath(spec: string, baseDir: string): string {
-  if (!spec.startsWith('npm:')) return path.resolve(baseDir, spec);
+  if (!spec.startsWith('npm:')) {
+    const local = path.resolve(baseDir, spec);
+    if (existsSync(local) || path.isAbsolute(spec)) return local;
+    const fromRepo = path.resolve(REPO_ROOT, spec);
+    return existsSync(fromRepo) ? fromRepo : local;
+  }
   const pkgPath = spec.slice(4);
   const direct = path.join(REPO_ROOT, 'node_modules', pkgPath);
   if (existsSync(direct)) return direct;

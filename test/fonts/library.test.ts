@@ -47,6 +47,19 @@ describe('font chains', () => {
     expect(() => loadFontChains(dir)).toThrow(/fonts\.json/);
   });
 
+  it('resolves paths relative to the fonts.json folder, then to the repository', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fonts-'));
+    writeFileSync(join(dir, 'mine.ttf'), '');
+    expect(resolveFontPath('mine.ttf', dir)).toBe(join(dir, 'mine.ttf'));
+    expect(resolveFontPath('fonts/fonts.json', dir)).toBe(join(REPO_FONTS_DIR, 'fonts.json'));
+  });
+
+  it('preloads every face of every chain', () => {
+    const lib = new FontLibrary(loadFontChains(REPO_FONTS_DIR));
+    lib.preload();
+    for (const role of FONT_ROLES) for (const e of lib.chains[role]) expect([e.regular.loaded, e.bold?.loaded]).toEqual([true, true]);
+  });
+
   it('parses each font file once per process', () => {
     const a = faceOf(NOTO_SANS);
     expect(faceOf(NOTO_SANS)).toBe(a);
