@@ -38,9 +38,29 @@ export function bodyDefaults(ctx: FlowContext, style = baseStyle(ctx)): Paragrap
   return { style, align: 'justify', lineHeight: (max) => Math.max(base, max * 1.3) };
 }
 
+/**
+ * Places a paragraph with widow/orphan control: its first line is not left
+ * alone at the foot of a page, nor its last line alone at the head of the next.
+ */
 function placeParagraph(flow: Flow, laid: LaidParagraph): void {
   if (!flow.atTop) flow.y -= laid.spaceBefore;
-  flow.placeLines(laid.lines, 0);
+  const lines = laid.lines;
+  let i = 0;
+  while (i < lines.length) {
+    let fit = 0;
+    let h = 0;
+    while (i + fit < lines.length && h + lines[i + fit]!.height <= flow.remaining + EPS) h += lines[i + fit++]!.height;
+    const rest = lines.length - i - fit;
+    if (rest > 0 && !flow.atTop) {
+      if (fit === 1 && i === 0 && lines.length > 1) fit = 0; // orphan: move the first line on
+      else if (rest === 1 && fit >= 3) fit -= 1; // widow: take a line along
+      else if (rest === 1 && i === 0) fit = 0; // too short to split without one: move it whole
+    }
+    if (fit === 0 && flow.atTop) fit = 1;
+    flow.placeLines(lines.slice(i, i + fit), 0);
+    i += fit;
+    if (i < lines.length) flow.newPage();
+  }
   flow.y -= laid.spaceAfter;
 }
 

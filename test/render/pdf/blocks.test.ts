@@ -99,3 +99,29 @@ describe('keeping blocks together', () => {
     expect(up.y - down.y).toBeCloseTo(50 * MM + 28.95, 1);
   });
 });
+
+describe('widows and orphans', () => {
+  const filler = (n: number): Block[] => Array.from({ length: n }, (_, i) => ({ type: 'paragraph', runs: [{ text: `填充${i}` }] }));
+  // 22 lines of 28 characters fit a GB/T 9704 page; this paragraph is three lines.
+  const three = `首${'档案职称评审申报材料公示'.repeat(6)}尾`;
+
+  it('does not leave a paragraph’s first line alone at the foot of a page', async () => {
+    const { glyphs } = await renderPdfWithLayout(noticeDocument({ blocks: [...filler(21), { type: 'paragraph', runs: [{ text: three }] }] }));
+    expect(glyphs.find((g) => g.char === '首')!.page).toBe(1);
+  });
+
+  it('does not leave a paragraph’s last line alone at the head of the next page', async () => {
+    const four = `首${'档案职称评审申报材料公示'.repeat(8)}尾`;
+    const { glyphs } = await renderPdfWithLayout(noticeDocument({ blocks: [...filler(19), { type: 'paragraph', runs: [{ text: four }] }] }));
+    expect(glyphs.find((g) => g.char === '首')!.page).toBe(0);
+    expect(glyphs.find((g) => g.char === '尾')!.page).toBe(1);
+    const onNext = glyphs.filter((g) => g.page === 1 && g.y > 300);
+    const lines = new Set(onNext.map((g) => Math.round(g.y)));
+    expect(lines.size).toBe(2);
+  });
+
+  it('moves a three-line paragraph whole rather than split it 2 + 1 or 1 + 2', async () => {
+    const { glyphs } = await renderPdfWithLayout(noticeDocument({ blocks: [...filler(20), { type: 'paragraph', runs: [{ text: three }] }] }));
+    expect(glyphs.find((g) => g.char === '首')!.page).toBe(1);
+  });
+});
