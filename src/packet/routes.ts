@@ -16,7 +16,7 @@ import type { FontServices } from '../http/fonts.js';
 import { parseOrThrow, problemsError } from '../http/validate.js';
 import type { RenderService } from '../render/pool.js';
 import { CATALOGUE_FORM_ID, packetDocuments } from './contents.js';
-import { buildPacketPdf, buildPacketZip, type PacketDeps } from './packet.js';
+import { buildPacketPdf, buildPacketZip, type PacketDeps, type PacketRequest } from './packet.js';
 import { readPacketUpload, type UploadLimits } from './upload.js';
 
 export interface PacketRoutesOptions {
@@ -56,25 +56,20 @@ export default async function packetRoutes(app: FastifyInstance, opts: PacketRou
     return { dossier, scans: upload.scans, findings, now: opts.now?.() ?? new Date() };
   };
 
-  app.post('/v1/packets/pdf', { schema: { hide: true } }, async (request, reply) => {
-    const packet = await prepare(request);
-    const bytes = await buildPacketPdf(packet, deps);
-    const name = `职称申报材料-${packet.dossier.applicant.name}.pdf`;
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', contentDisposition(name, `packet-${packet.dossier.applicant.idNumber.slice(-4)}.pdf`))
-      .header('cache-control', 'no-store')
-      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  });
-
-  app.post('/v1/packets/zip', { schema: { hide: true } }, async (request, reply) => {
-    const packet = await prepare(request);
-    const bytes = await buildPacketZip(packet, deps, (formId) => formOf(formId).formats);
-    const name = `职称申报材料-${packet.dossier.applicant.name}.zip`;
-    return reply
-      .type('application/zip')
-      .header('content-disposition', contentDisposition(name, `packet-${packet.dossier.applicant.idNumber.slice(-4)}.zip`))
-      .header('cache-control', 'no-store')
-      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  });
+  const formats = {
+    pdf: { type: 'application/pdf', build: buildPacketPdf },
+    zip: { type: 'application/zip', build: (packet: PacketRequest) => buildPacketZip(packet, deps, (formId) => formOf(formId).formats) },
+  } as const;
+  for (const [extension, format] of Object.entries(formats)) {
+    app.post(`/v1/packets/${extension}`, { schema: { hide: true } }, async (request, reply) => {
+      const packet = await prepare(request);
+      const bytes = await format.build(packet, deps);
+      const { name, idNumber } = packet.dossier.applicant;
+      return reply
+        .type(format.type)
+        .header('content-disposition', contentDisposition(`职称申报材料-${name}.${extension}`, `packet-${idNumber.slice(-4)}.${extension}`))
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    });
+  }
 }
