@@ -12,6 +12,9 @@ import { parseOrThrow } from '../http/validate.js';
 import { importRoster, type RosterImportResult } from '../roster-import/index.js';
 import type { BatchEntry } from './batch.js';
 
+/** Reads a roster workbook; the HTTP route runs it in worker threads so a big file never blocks the server. */
+export type RosterImporter = (bytes: Uint8Array, options: { fileName?: string }) => Promise<RosterImportResult>;
+
 export interface BatchInput {
   readonly unit: RosterInput['unit'];
   readonly entries: readonly BatchEntry[];
@@ -31,9 +34,10 @@ export function batchFromJson(body: unknown, maxApplicants: number): BatchInput 
 /** The workbook's rows; the unit comes from its 填报单位 sheet, else `unit`, else the first applicant's unit. */
 export async function batchFromWorkbook(
   bytes: Uint8Array,
-  opts: { fileName?: string; unit?: unknown; maxApplicants: number; now: Date },
+  opts: { fileName?: string; unit?: unknown; maxApplicants: number; now: Date; importer?: RosterImporter },
 ): Promise<BatchInput> {
-  const imported = await importRoster(bytes, opts.fileName ? { fileName: opts.fileName } : {});
+  const importer = opts.importer ?? importRoster;
+  const imported = await importer(bytes, opts.fileName ? { fileName: opts.fileName } : {});
   checkCount(imported.rows.length, opts.maxApplicants, '/file');
   const entries = imported.rows.map((row): BatchEntry => {
     const source = `申报人员!${row.row}`;

@@ -11,7 +11,8 @@ import type { FontServices } from '../http/fonts.js';
 import type { RenderService } from '../render/pool.js';
 import { XLSX_MEDIA_TYPE } from '../roster-import/index.js';
 import { streamBatch, type BatchDeps } from './batch.js';
-import { batchFromJson, batchFromWorkbook, type BatchInput } from './input.js';
+import { createRosterImportPool } from '../roster-import/isolated.js';
+import { batchFromJson, batchFromWorkbook, type BatchInput, type RosterImporter } from './input.js';
 
 export interface BatchRoutesOptions {
   readonly forms: readonly FormDefinition[];
@@ -29,11 +30,14 @@ export default async function batchRoutes(app: FastifyInstance, opts: BatchRoute
     app.addContentTypeParser(XLSX_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: opts.maxFileBytes }, (_request, body, done) => done(null, body));
   }
   const deps = batchDeps(opts);
+  const importPool = createRosterImportPool();
+  app.addHook('onClose', async () => importPool.close());
+  const importer: RosterImporter = (bytes, options) => importPool.run(bytes, options);
 
   // A batch's JSON is larger than one dossier's: it takes the upload limit.
   app.post('/v1/batches', { schema: { hide: true }, bodyLimit: opts.maxFileBytes }, async (request, reply) => {
     const now = opts.now?.() ?? new Date();
-    const input = await readBatch(request, opts, now);
+    const input = await readBatch(request, opts, now, importer);
     const { stream, summary } = streamBatch({ ...input, now }, deps);
     summary.then(
       (result) => request.log.info({ total: result.total, succeeded: result.succeeded, failed: result.failed.length }, 'batch written'),
@@ -63,8 +67,8 @@ export function batchDeps(opts: Pick<BatchRoutesOptions, 'forms' | 'renderServic
   };
 }
 
-async function readBatch(request: FastifyRequest, opts: BatchRoutesOptions, now: Date): Promise<BatchInput> {
-  const limits = { maxApplicants: opts.maxApplicants, now };
+async function readBatch(request: FastifyRequest, opts: BatchRoutesOptions, now: Date, importer: RosterImporter): Promise<BatchInput> {
+  const limits = { maxApplicants: opts.maxApplicants, now, importer };
   if (Buffer.isBuffer(request.body)) return batchFromWorkbook(request.body, limits);
   if (!request.isMultipart()) {
     if (request.body === undefined || request.body === null) {
