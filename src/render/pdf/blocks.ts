@@ -135,8 +135,10 @@ function signature(b: SignatureBlock, ctx: FlowContext): Prepared {
 }
 
 function image(b: ImageBlock, ctx: FlowContext): Prepared {
-  const w = Math.min(b.width * MM, ctx.width);
-  const h = (b.height * MM * w) / (b.width * MM);
+  // Scaled down (aspect kept) when wider or taller than the type area.
+  const k = Math.min(1, ctx.width / (b.width * MM), ctx.height / (b.height * MM));
+  const w = b.width * MM * k;
+  const h = b.height * MM * k;
   const name = ctx.images.get(b);
   if (!name) throw new Error('image block was not embedded');
   return {

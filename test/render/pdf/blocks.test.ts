@@ -125,3 +125,36 @@ describe('widows and orphans', () => {
     expect(glyphs.find((g) => g.char === '首')!.page).toBe(1);
   });
 });
+
+describe('every block type together', () => {
+  it('renders deterministically with watermark, page mark, images and QR codes', async () => {
+    const png = await QRCode.toBuffer('same', { margin: 2 });
+    const doc = noticeDocument({
+      watermark: { text: '档案系列职称评审专用', subtext: 'No. 1', opacity: 0.2 },
+      pageMark: { qrText: 'ZC-1', caption: 'ZC-1' },
+      duplex: true,
+      copies: 2,
+      blocks: [
+        { type: 'heading', level: 0, runs: [{ text: '标题' }] },
+        { type: 'heading', level: 1, runs: [{ text: '一、一级' }] },
+        { type: 'heading', level: 2, runs: [{ text: '（一）二级' }] },
+        { type: 'heading', level: 3, runs: [{ text: '1.三级' }] },
+        { type: 'paragraph', runs: [{ text: '正文', style: { underline: true } }, { text: '粗体', style: { bold: true } }] },
+        { type: 'table', columns: [1, 1], rows: [{ cells: [{ label: true, paragraphs: [{ runs: [{ text: '项' }] }] }, { paragraphs: [{ runs: [{ text: '值' }] }] }] }] },
+        { type: 'image', data: png, format: 'png', width: 300, height: 600 },
+        { type: 'qr', text: 'ZC-2', size: 20 },
+        { type: 'spacer', height: 5 },
+        { type: 'pageBreak' },
+        { type: 'signature', lines: [{ text: '签字：', blank: 4 }] },
+      ],
+    });
+    const a = await renderPdf(doc);
+    const b = await renderPdf(doc);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const text = compact(await pdfText(a, { raw: true }));
+    for (const s of ['标题', '一、一级', '（一）二级', '1.三级', '正文粗体', '项值', '签字：']) expect(text).toContain(s);
+    // The oversized image is scaled into the type area: the page count stays small.
+    const pages = (await pdfText(a)).split('\f').length - 1;
+    expect(pages).toBe(8);
+  }, 30_000);
+});
