@@ -14,9 +14,18 @@ export interface GlyphInfo {
   readonly gid: number;
   /** Advance width in font units. */
   readonly advance: number;
+  /** Horizontal scale and shift (in em) that make the outline span its whole advance. */
+  readonly stretch?: { readonly scale: number; readonly shift: number };
 }
 
 const MISSING: GlyphInfo = { gid: 0, advance: 0 };
+
+/**
+ * Marks whose default glyph in CJK fonts is proportional but which Chinese sets
+ * on the em: the dash (——) must join into one 2-em rule. Their full-width forms
+ * come from the font's 'fwid' feature.
+ */
+const FULL_WIDTH_IN_CHINESE = new Set([0x2014, 0x2015]);
 
 export class FontFace {
   readonly file: string;
@@ -72,9 +81,26 @@ export class FontFace {
       const sfnt = this.sfnt;
       const gid = sfnt.glyphId(cp);
       g = gid === 0 ? MISSING : { gid, advance: sfnt.advance(gid) };
+      if (gid !== 0 && FULL_WIDTH_IN_CHINESE.has(cp) && g.advance !== this.unitsPerEm) g = this.fullWidth(cp) ?? g;
       this.glyphs.set(cp, g);
     }
     return g;
+  }
+
+  private fullWidth(cp: number): GlyphInfo | undefined {
+    try {
+      const glyph = this.font.layout(String.fromCodePoint(cp), ['fwid']).glyphs[0];
+      if (!glyph || glyph.id === 0 || glyph.advanceWidth !== this.unitsPerEm) return undefined;
+      // Side bearings would leave a gap inside "——": stretch the rule over the em.
+      const { minX, maxX } = glyph.path.bbox;
+      const upm = this.unitsPerEm;
+      if (maxX <= minX) return { gid: glyph.id, advance: upm };
+      const scale = upm / (maxX - minX);
+      return { gid: glyph.id, advance: upm, stretch: { scale, shift: (-minX * scale) / upm } };
+    } catch {
+      // A font without a usable GSUB keeps its default glyph.
+      return undefined;
+    }
   }
 
   has(cp: number): boolean {

@@ -4,7 +4,10 @@ declare module 'fontkit' {
     readonly id: number;
     readonly advanceWidth: number;
     readonly codePoints: number[];
-    readonly path: { readonly commands: readonly { readonly command: string; readonly args: readonly number[] }[] };
+    readonly path: {
+      readonly commands: readonly { readonly command: string; readonly args: readonly number[] }[];
+      readonly bbox: { minX: number; minY: number; maxX: number; maxY: number };
+    };
   }
   export interface Subset {
     includeGlyph(glyph: number | Glyph): number;
@@ -25,6 +28,7 @@ declare module 'fontkit' {
     glyphForCodePoint(codePoint: number): Glyph;
     getGlyph(id: number): Glyph;
     createSubset(): Subset;
+    layout(text: string, features?: string[]): { glyphs: Glyph[] };
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font | { fonts: Font[] };
 }

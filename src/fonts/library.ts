@@ -52,6 +52,7 @@ export class FontLibrary {
     // Reading the cmap and metrics now keeps the first request fast.
     for (const face of faces) {
       face.glyph(0x4e00);
+      face.glyph(0x2014);
       void face.font.postscriptName;
     }
   }

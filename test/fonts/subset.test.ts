@@ -76,3 +76,17 @@ describe('an operator font first in the chain', () => {
     expect(compact(await pdfText(bytes))).toContain('CaféÅlandÑandú档案façade');
   });
 });
+
+describe('full-width dashes', () => {
+  it('sets — on the em so —— joins into one rule', () => {
+    const g = NOTO.glyph(0x2014);
+    expect(g.advance).toBe(NOTO.unitsPerEm);
+    expect(g.gid).not.toBe(NOTO.font.glyphForCodePoint(0x2014).id);
+    // Stretched so its outline spans the whole em: two dashes touch.
+    const bbox = NOTO.font.getGlyph(g.gid).path.bbox;
+    expect(g.stretch).toBeDefined();
+    const { scale, shift } = g.stretch!;
+    expect(shift * NOTO.unitsPerEm + bbox.minX * scale).toBeCloseTo(0, 6);
+    expect(shift * NOTO.unitsPerEm + bbox.maxX * scale).toBeCloseTo(NOTO.unitsPerEm, 6);
+  });
+});

@@ -61,19 +61,25 @@ export class Canvas {
         open = true;
       }
       const natural = it.width;
-      if (name !== curFont || it.size !== curSize || it.syntheticBold !== curBold || !tj) {
+      const stretch = it.stretch;
+      if (name !== curFont || it.size !== curSize || it.syntheticBold !== curBold || !tj || stretch) {
         flush();
         if (name !== curFont || it.size !== curSize) ops.push(`/${name} ${num(it.size)} Tf`);
         if (it.syntheticBold !== curBold) ops.push(it.syntheticBold ? `2 Tr ${num(it.size * 0.03)} w` : '0 Tr');
         curFont = name;
         curSize = it.size;
         curBold = it.syntheticBold;
-        ops.push(`1 0 0 1 ${num(gx)} ${num(baseline)} Tm`);
+        if (stretch) {
+          // Scaled to fill its em exactly (a dash that must join its neighbour); the next glyph starts afresh.
+          ops.push(`${num(stretch.scale)} 0 0 1 ${num(gx + stretch.shift * it.size)} ${num(baseline)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
+        } else {
+          ops.push(`1 0 0 1 ${num(gx)} ${num(baseline)} Tm`);
+        }
       } else {
         const adj = ((penX - gx) * 1000) / it.size;
         if (Math.abs(adj) > 0.01) tj += num(adj);
       }
-      tj += `<${cid.toString(16).padStart(4, '0')}>`;
+      if (!stretch) tj += `<${cid.toString(16).padStart(4, '0')}>`;
       penX = gx + natural;
       this.drawn = true;
       if (this.recordGlyphs) {

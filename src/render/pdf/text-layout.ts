@@ -29,6 +29,8 @@ export interface GlyphItem {
   readonly underline: boolean;
   /** Spaces advance but draw nothing. */
   readonly space: boolean;
+  /** Horizontal scale and shift (em) that make the outline fill its em (joined dashes). */
+  readonly stretch?: { readonly scale: number; readonly shift: number };
 }
 
 export interface PositionedGlyph {
@@ -109,6 +111,7 @@ export function shapeRuns(
         syntheticBold: choice.syntheticBold,
         underline: style.underline,
         space: isSpace(ch),
+        ...(g.stretch ? { stretch: g.stretch } : {}),
       });
     }
   }
