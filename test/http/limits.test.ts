@@ -85,3 +85,18 @@ describe('render limits', () => {
     gate.openAll();
   });
 });
+
+describe('server limits from config', () => {
+  it('sets the body limit and request timeout of the server', async () => {
+    const app = await makeApp({ BODY_LIMIT: 4096, REQUEST_TIMEOUT_MS: 1234 }, { forms: [noteForm], render: { renderDocument: fakeRender } });
+    try {
+      expect(app.initialConfig.bodyLimit).toBe(4096);
+      expect(app.initialConfig.requestTimeout).toBe(1234);
+      const res = await postJson(app, '/v1/forms/test-note/docx', { text: '长'.repeat(2000) });
+      expect(res.statusCode).toBe(413);
+      expectErrorShape(res.json(), 413, 'BODY_TOO_LARGE');
+    } finally {
+      await app.close();
+    }
+  });
+});
