@@ -91,7 +91,8 @@ describe('server limits from config', () => {
     const app = await makeApp({ BODY_LIMIT: 4096, REQUEST_TIMEOUT_MS: 1234 }, { forms: [noteForm], render: { renderDocument: fakeRender } });
     try {
       expect(app.initialConfig.bodyLimit).toBe(4096);
-      expect(app.initialConfig.requestTimeout).toBe(1234);
+      expect(app.initialConfig.connectionTimeout).toBe(1234);
+      expect(app.server.requestTimeout).toBe(1234);
       const res = await postJson(app, '/v1/forms/test-note/docx', { text: '长'.repeat(2000) });
       expect(res.statusCode).toBe(413);
       expectErrorShape(res.json(), 413, 'BODY_TOO_LARGE');
