@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toAppError } from '../../src/http/plugins/error-handler.js';
 import { brokenForm, noteForm } from './fixtures/test-forms.js';
 import { expectErrorShape, fakeRender, makeApp, postJson } from './helpers.js';
 
@@ -44,5 +45,24 @@ describe('error handler', () => {
     expect(body.details).toEqual([]);
     expect(body.requestId).toBe(res.headers['x-request-id']);
     expect(res.body).not.toMatch(/secret|internals|layout\.ts|652801|at /);
+  });
+});
+
+describe('errors of fastify and its plugins', () => {
+  it.each([
+    ['FST_REQ_FILE_TOO_LARGE', 413, 'BODY_TOO_LARGE'],
+    ['FST_FILES_LIMIT', 413, 'BODY_TOO_LARGE'],
+    ['FST_INVALID_MULTIPART_CONTENT_TYPE', 406, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['FST_ERR_CTP_INVALID_JSON_BODY', 400, 'MALFORMED_JSON'],
+    ['FST_SOMETHING_NEW', 400, 'BAD_REQUEST'],
+  ])('maps %s (%i) to our code %s', (code, statusCode, ours) => {
+    const error = Object.assign(new Error('plugin message'), { code, statusCode });
+    expect(toAppError(error)?.code).toBe(ours);
+  });
+
+  it('leaves anything else to become a 500', () => {
+    expect(toAppError(new Error('boom'))).toBeUndefined();
+    expect(toAppError(Object.assign(new Error('x'), { code: 'FST_SOMETHING', statusCode: 500 }))).toBeUndefined();
+    expect(toAppError(Object.assign(new Error('x'), { code: 'ECONNRESET', statusCode: 400 }))).toBeUndefined();
   });
 });

@@ -17,6 +17,24 @@ const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
   FST_ERR_BAD_URL: 'BAD_REQUEST',
   FST_ERR_VALIDATION: 'BAD_REQUEST',
   FST_ERR_NOT_FOUND: 'NOT_FOUND',
+  // @fastify/multipart (uploads)
+  FST_PARTS_LIMIT: 'BODY_TOO_LARGE',
+  FST_FILES_LIMIT: 'BODY_TOO_LARGE',
+  FST_FIELDS_LIMIT: 'BODY_TOO_LARGE',
+  FST_REQ_FILE_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_PROTO_VIOLATION: 'BAD_REQUEST',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_INVALID_JSON_FIELD_ERROR: 'MALFORMED_JSON',
+};
+
+/** Other client errors of fastify and its plugins, by status, so a caller's mistake is never a 500. */
+const BY_STATUS: Readonly<Record<number, ErrorCode>> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'BODY_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
 };
 
 /** Seconds a refused caller should wait before trying again. */
@@ -26,9 +44,11 @@ export interface ErrorHandlerOptions {
 
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
-  const code = (error as Partial<FastifyError> | null)?.code;
+  const { code, statusCode } = (error ?? {}) as Partial<FastifyError>;
   const mapped = code === undefined ? undefined : FASTIFY_CODES[code];
   if (mapped !== undefined) return new AppError(mapped, { cause: error });
+  const byStatus = typeof code === 'string' && code.startsWith('FST_') && statusCode !== undefined ? BY_STATUS[statusCode] : undefined;
+  if (byStatus !== undefined) return new AppError(byStatus, { cause: error });
   // JSON.parse errors from a parser without a fastify code (e.g. a plugin's) are still malformed input.
   if (error instanceof SyntaxError && (error as Partial<FastifyError>).statusCode === 400) {
     return new AppError('MALFORMED_JSON', { cause: error });
