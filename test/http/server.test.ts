@@ -1,0 +1,71 @@
+/**
+ * src/server.ts as a process: it listens, answers, renders through worker
+ * threads, and on SIGTERM closes and exits 0; a bad setting stops it with the
+ * variable's name.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { dossier } from './helpers.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function start(env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+  });
+}
+
+function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/** The port from fastify's "Server listening at http://127.0.0.1:PORT" log line. */
+function listeningPort(child: ChildProcessWithoutNullStreams): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const match = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${out}`)));
+  });
+}
+
+describe('src/server.ts', () => {
+  it('serves, renders in a worker thread, and exits 0 on SIGTERM', async () => {
+    const child = start({ RENDER_WORKERS: '1' });
+    const exited = exitOf(child);
+    try {
+      const port = await listeningPort(child);
+      const base = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      let ready = await fetch(`${base}/readyz`);
+      for (let i = 0; i < 100 && ready.status !== 200; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        ready = await fetch(`${base}/readyz`);
+      }
+      expect(ready.status).toBe(200);
+      const res = await fetch(`${base}/v1/forms/pledge/docx`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(dossier('bater-initial')),
+      });
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  }, 60_000);
+
+  it('refuses to start on an invalid setting, naming it', async () => {
+    const child = start({ RENDER_CONCURRENCY: 'lots' });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    expect(await exitOf(child)).toBe(78);
+    expect(err).toContain('RENDER_CONCURRENCY="lots"');
+  }, 30_000);
+});
