@@ -60,7 +60,8 @@ export class Canvas {
         ops.push('BT');
         open = true;
       }
-      const natural = it.width;
+      // What the viewer advances after the glyph: its width in the font (the W array), not our layout advance.
+      const em = (it.advanceUnits * it.size) / it.face.unitsPerEm;
       const stretch = it.stretch;
       if (name !== curFont || it.size !== curSize || it.syntheticBold !== curBold || !tj || stretch) {
         flush();
@@ -80,10 +81,11 @@ export class Canvas {
         if (Math.abs(adj) > 0.01) tj += num(adj);
       }
       if (!stretch) tj += `<${cid.toString(16).padStart(4, '0')}>`;
-      penX = gx + natural;
+      penX = gx + em;
       this.drawn = true;
       if (this.recordGlyphs) {
-        this.glyphs.push({ char: it.ch, x: gx, y: baseline - it.size * (1 - EM_ASCENT), width: natural, height: it.size });
+        // The em square as drawn (a compressed mark's ink may sit outside its shortened advance).
+        this.glyphs.push({ char: it.ch, x: gx, y: baseline - it.size * (1 - EM_ASCENT), width: em, height: it.size });
       }
     }
     flush();

@@ -29,6 +29,8 @@ export interface GlyphItem {
   readonly underline: boolean;
   /** Spaces advance but draw nothing. */
   readonly space: boolean;
+  /** Shift of the glyph from its pen position, pt (an opening mark set half-width loses its left half). */
+  readonly offsetX?: number;
   /** Horizontal scale and shift (em) that make the outline fill its em (joined dashes). */
   readonly stretch?: { readonly scale: number; readonly shift: number };
 }
@@ -115,7 +117,24 @@ export function shapeRuns(
       });
     }
   }
-  return segments;
+  return segments.map(compressAdjacentPunctuation);
+}
+
+/**
+ * 标点挤压 (clreq): of two adjacent full-width marks, the blank half between
+ * them goes: a closing mark loses its right half before another mark, an
+ * opening mark its left half after another opening mark.
+ */
+function compressAdjacentPunctuation(items: GlyphItem[]): GlyphItem[] {
+  const full = (it: GlyphItem): boolean => SQUEEZABLE.has(it.ch) && it.width >= it.size * 0.9;
+  for (let i = 0; i + 1 < items.length; i++) {
+    const a = items[i]!;
+    const b = items[i + 1]!;
+    if (!full(a) || !full(b)) continue;
+    if (!OPENING.has(a.ch)) items[i] = { ...a, width: a.width - a.size / 2 };
+    else if (OPENING.has(b.ch)) items[i + 1] = { ...b, width: b.width - b.size / 2, offsetX: -b.size / 2 };
+  }
+  return items;
 }
 
 /** Break input of a segment; an underlined blank is not a collapsible space. */
@@ -204,7 +223,7 @@ export function layoutParagraph(p: Paragraph, defaults: ParagraphDefaults, boxWi
       let lineSize = 0;
       for (let i = span.start; i < span.contentEnd; i++) {
         const item = items[i]!;
-        glyphs.push({ item, x: x + off[i - span.start]!, advance: adv[i - span.start]! });
+        glyphs.push({ item, x: x + off[i - span.start]! + (item.offsetX ?? 0), advance: adv[i - span.start]! });
         x += adv[i - span.start]!;
         lineSize = Math.max(lineSize, item.size);
       }

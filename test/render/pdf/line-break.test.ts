@@ -159,3 +159,16 @@ describe('line breaking property', () => {
     );
   });
 });
+
+describe('adjacent punctuation', () => {
+  it('sets two adjacent full-width marks in one and a half ems, not two', () => {
+    const p = layoutParagraph({ runs: [{ text: '甲）。乙（《丙' }], align: 'left' }, DEFAULTS, 400, lib);
+    const g = p.lines[0]!.glyphs;
+    const at = (ch: string) => g.find((x) => x.item.ch === ch)!;
+    // "）" loses its right half before "。".
+    expect(at('。').x - at('）').x).toBeCloseTo(8, 3);
+    // "《" after "（" loses its left half: drawn half an em left of its pen position.
+    expect(at('《').x - at('（').x).toBeCloseTo(8, 3);
+    expect(at('丙').x - at('乙').x).toBeCloseTo(16 + 16 + 8, 3);
+  });
+});
