@@ -1,7 +1,8 @@
 /**
  * One render task: build a form's document for an input and render it to bytes.
  * The same function runs in-process (RENDER_WORKERS=0) and inside a piscina
- * worker thread (the default export). Across the thread boundary only plain
+ * worker thread (the default export, loaded through worker-entry.mjs, which
+ * registers tsx in the thread). Across the thread boundary only plain
  * data travels: the task in, bytes or an error record out; the main thread turns
  * the record back into an AppError.
  */
