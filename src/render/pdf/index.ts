@@ -8,7 +8,7 @@ import { Duplex, PDFDocument, PDFName, PrintScaling, type PDFRef } from 'pdf-lib
 import { deflateSync } from 'node:zlib';
 import { A4_MM, type Block, type Document, type ImageBlock } from '../../document/model.js';
 import { getFontLibrary, type FontLibrary } from '../../fonts/library.js';
-import { Canvas, type PlacedGlyph } from './canvas.js';
+import { Canvas, num, type PlacedGlyph } from './canvas.js';
 import { drawPageMark, drawPageNumber, watermark, type PageGeometry } from './decorations.js';
 import { DocFonts } from './font-embed.js';
 import { Flow, MM, type FlowContext } from './flow.js';
@@ -103,7 +103,7 @@ async function render(doc: Document, opts: RenderPdfOptions, recordGlyphs: boole
         const key = `${k}@${left}`;
         let ref = contentRefs.get(key);
         if (!ref) {
-          ref = stream(`q 1 0 0 1 ${left} 0 cm\n${page.content()}\nQ`);
+          ref = stream(`q 1 0 0 1 ${num(left)} 0 cm\n${page.content()}\nQ`);
           contentRefs.set(key, ref);
         }
         contents.push(ref);
