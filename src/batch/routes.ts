@@ -87,7 +87,8 @@ async function readBatch(request: FastifyRequest, opts: BatchRoutesOptions, now:
       if (part.file.truncated) throw tooLarge(opts.maxFileBytes);
       file = { bytes, fileName: part.filename || 'roster.xlsx' };
     } else if (part.fieldname === 'unit') {
-      unit = parseUnit(String(part.value));
+      // A field sent with Content-Type application/json arrives parsed.
+      unit = typeof part.value === 'string' ? parseUnit(part.value) : part.value;
     }
   }
   if (!file) {

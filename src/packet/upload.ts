@@ -32,14 +32,14 @@ export async function readPacketUpload(request: FastifyRequest, limits: UploadLi
       en: 'Send multipart/form-data: field "dossier" holds the dossier JSON, scans go in fields item1 … item13',
     });
   }
-  let dossierText: string | undefined;
+  let dossierField: { value: unknown } | undefined;
   const files: UploadedFile[] = [];
   let total = 0;
   const parts = request.parts({ limits: { fileSize: limits.fileBytes, files: limits.files, fieldSize: limits.requestBytes } });
   try {
     for await (const part of parts) {
       if (part.type === 'field') {
-        if (part.fieldname === 'dossier') dossierText = String(part.value);
+        if (part.fieldname === 'dossier') dossierField = { value: part.value };
         continue;
       }
       const fileName = part.filename || part.fieldname;
@@ -72,7 +72,7 @@ export async function readPacketUpload(request: FastifyRequest, limits: UploadLi
     }
     throw new AppError('BAD_REQUEST', { zh: '无法读取上传的表单数据', en: 'The multipart body cannot be read', cause: error });
   }
-  if (dossierText === undefined) {
+  if (dossierField === undefined) {
     throw new AppError('VALIDATION_FAILED', {
       zh: '缺少字段 dossier（申报人档案 JSON）',
       en: 'The field "dossier" (the dossier JSON) is missing',
@@ -81,7 +81,9 @@ export async function readPacketUpload(request: FastifyRequest, limits: UploadLi
   }
   const scans: Scan[] = [];
   for (const file of files) scans.push(await inspectScan(file, limits));
-  return { dossier: parseJson(dossierText), scans };
+  // A field sent with Content-Type application/json arrives parsed; plain text arrives as a string.
+  const dossier = typeof dossierField.value === 'string' ? parseJson(dossierField.value) : dossierField.value;
+  return { dossier, scans };
 }
 
 function itemNumber(field: string): number | undefined {

@@ -11,7 +11,8 @@ export function multipart(fields: readonly MultipartField[]): { payload: Buffer;
   const chunks: Buffer[] = [];
   for (const field of fields) {
     const disposition = `form-data; name="${field.name}"${field.fileName ? `; filename="${field.fileName}"` : ''}`;
-    const type = field.fileName ? `\r\nContent-Type: ${field.contentType ?? 'application/octet-stream'}` : '';
+    const contentType = field.contentType ?? (field.fileName ? 'application/octet-stream' : undefined);
+    const type = contentType ? `\r\nContent-Type: ${contentType}` : '';
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`));
     chunks.push(typeof field.value === 'string' ? Buffer.from(field.value) : Buffer.from(field.value));
     chunks.push(Buffer.from('\r\n'));

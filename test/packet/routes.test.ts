@@ -124,6 +124,11 @@ describe('POST /v1/packets/pdf', () => {
     expect(noDossier.json().details[0].path).toBe('/dossier');
   });
 
+  it('takes the dossier field sent as application/json as well as plain text', async () => {
+    const response = await post('/v1/packets/pdf', [{ name: 'dossier', value: fixture('ayguli-junior'), contentType: 'application/json' }]);
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+  });
+
   it('answers 415 for a JSON body', async () => {
     const response = await app.inject({ method: 'POST', url: '/v1/packets/pdf', payload: fixture('ayguli-junior'), headers: { 'content-type': 'application/json' } });
     expect(response.statusCode).toBe(415);
