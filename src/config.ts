@@ -51,8 +51,12 @@ export const ConfigSchema = z.object({
   RENDER_CONCURRENCY: int(CORES, 1),
   /** Renders waiting for a slot; one more is refused at once with 429. */
   RENDER_QUEUE_SIZE: int(64),
-  /** Worker threads for rendering; 0 renders in the request's own thread. */
-  RENDER_WORKERS: int(CORES),
+  /**
+   * Worker threads for rendering; 0 renders in the request's own thread. One
+   * core is left to the main thread, which parses, validates and zips: on two
+   * cores a second worker added ~15% batch throughput for ~160 MB more memory.
+   */
+  RENDER_WORKERS: int(Math.max(1, CORES - 1)),
   /**
    * An operator's fonts.json and font files; unset uses the repository's fonts/.
    * The font and template modules read these two from the environment themselves

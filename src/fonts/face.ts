@@ -4,8 +4,8 @@
  * objects are costly to create, and layout asks for the same few hundred
  * characters again and again.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fontBytes } from './bytes.js';
 import * as fontkit from 'fontkit';
 import { Sfnt } from './sfnt.js';
 
@@ -43,7 +43,7 @@ export class FontFace {
   /** The file's tables, read directly (cmap, advances, glyph records for subsetting). */
   get sfnt(): Sfnt {
     if (!this.data) {
-      const bytes = readFileSync(this.file);
+      const bytes = fontBytes(this.file);
       const tag = bytes.subarray(0, 4).toString('latin1');
       if (tag === 'ttcf') throw new Error(`${this.file}: font collections (TTC/OTC) are not supported; extract one face`);
       const sfnt = new Sfnt(bytes);

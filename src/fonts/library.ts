@@ -42,6 +42,16 @@ export class FontLibrary {
     this.allEntries = [...all.values()];
   }
 
+  /** Every configured font file (regular and bold faces of every chain). */
+  files(): string[] {
+    const files = new Set<string>();
+    for (const role of FONT_ROLES) for (const e of this.chains[role]) {
+      files.add(e.regular.file);
+      if (e.bold) files.add(e.bold.file);
+    }
+    return [...files];
+  }
+
   /** Reads and parses every configured font now (server start), instead of on first use. */
   preload(): void {
     const faces = new Set<FontFace>();

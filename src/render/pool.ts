@@ -12,6 +12,8 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Config } from '../config.js';
+import { sharedFontBytes } from '../fonts/bytes.js';
+import { getFontLibrary } from '../fonts/library.js';
 import { AppError } from '../errors.js';
 import type { FormDefinition, Format } from '../forms/types.js';
 import { createSigner } from '../verify/index.js';
@@ -164,6 +166,7 @@ function workerExecutor(config: Config, formsModule: string | undefined): Execut
   const workerData: RenderWorkerData = {
     formsModule: formsModule ?? new URL('../forms/registry.js', import.meta.url).href,
     ...(config.VERIFY_SECRET === undefined ? {} : { verifySecret: config.VERIFY_SECRET }),
+    fontBytes: sharedFontBytes(getFontLibrary().files()),
   };
   const size = Math.max(1, Math.min(config.RENDER_WORKERS, availableParallelism() * 4));
   const pool = new Piscina({

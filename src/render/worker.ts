@@ -11,6 +11,7 @@ import type { Document } from '../document/model.js';
 import { AppError, type ErrorCode, type Problem } from '../errors.js';
 import type { FormDefinition, FormSettings, Format, VerificationSigner } from '../forms/types.js';
 import { createSigner } from '../verify/index.js';
+import { adoptFontBytes } from '../fonts/bytes.js';
 import type { RenderedFile } from './index.js';
 
 export interface RenderTask {
@@ -71,12 +72,15 @@ export interface RenderWorkerData {
   readonly formsModule: string;
   /** Secret of the verification codes printed on review forms; the main thread verifies with the same. */
   readonly verifySecret?: string;
+  /** The main thread's font files in shared memory, so each thread does not hold its own copy. */
+  readonly fontBytes?: Readonly<Record<string, Uint8Array>>;
 }
 
 let formsPromise: Promise<readonly FormDefinition[]> | undefined;
 
 function loadForms(): Promise<readonly FormDefinition[]> {
   const data = workerData as RenderWorkerData | undefined;
+  if (data?.fontBytes && formsPromise === undefined) adoptFontBytes(data.fontBytes);
   const specifier = data?.formsModule ?? new URL('../forms/registry.js', import.meta.url).href;
   formsPromise ??= import(specifier).then((module: { FORMS: readonly FormDefinition[] }) => module.FORMS);
   return formsPromise;
