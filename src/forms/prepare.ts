@@ -4,7 +4,7 @@
  * the query options, the form's own requirements (e.g. 公示 length), and the
  * printable-character check (422 GLYPH_MISSING).
  */
-import { AppError } from '../errors.js';
+import { AppError, type Problem } from '../errors.js';
 import { parseOrThrow, problemsError } from '../http/validate.js';
 import type { FormDefinition } from './types.js';
 
@@ -13,7 +13,7 @@ export interface PreparedInput {
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-export type FindMissingGlyphs = (value: unknown, basePath?: string) => Promise<readonly import('../errors.js').Problem[]>;
+export type FindMissingGlyphs = (value: unknown, basePath?: string) => Promise<readonly Problem[]>;
 
 export async function prepareFormInput(
   form: FormDefinition,

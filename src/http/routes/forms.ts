@@ -16,7 +16,7 @@ import type { RenderService } from '../../render/pool.js';
 import { asciiBaseName, contentDisposition } from '../content-disposition.js';
 import type { FontServices } from '../fonts.js';
 import { inputJsonSchema } from '../openapi.js';
-import { parseOrThrow, problemsError } from '../validate.js';
+import { prepareFormInput } from '../../forms/prepare.js';
 import { formSummary, type FormDetail } from './forms-schema.js';
 
 export interface FormRoutesOptions {
@@ -84,14 +84,7 @@ export default async function formRoutes(app: FastifyInstance, opts: FormRoutesO
       if (request.body === undefined || request.body === null) {
         throw new AppError('MALFORMED_JSON', { zh: '请求体为空', en: 'The request body is empty' });
       }
-      const input = parseOrThrow(form.input, request.body);
-      const options = form.options === undefined ? {} : parseOrThrow(form.options, request.query ?? {}, '/query');
-      const required = form.requires?.(input) ?? [];
-      if (required.length > 0) throw problemsError(required);
-      const missing = await fonts.findMissingGlyphs(input);
-      if (missing.length > 0) {
-        throw new AppError('GLYPH_MISSING', { details: missing });
-      }
+      const { input, options } = await prepareFormInput(form, request.body, request.query, fonts.findMissingGlyphs);
 
       const started = performance.now();
       const file = await renderService.renderForm(form.id, format, input, options);
