@@ -24,7 +24,7 @@ import {
 import { DEFAULT_LIMITS } from './limits.js';
 import { LIST_TITLES, LIST_VALUES } from './lists.js';
 import { listRowsFromDossier, mainRowFromDossier, type CellOut } from './mapping.js';
-import { displayWidth } from './text.js';
+import { displayWidth } from '../text/display-width.js';
 import { dataValidationsOf } from './workbook.js';
 
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } } as const;

@@ -5,7 +5,7 @@ import { POLITICAL_STATUSES } from '../../src/domain/political-status.js';
 import { importRoster } from '../../src/roster-import/index.js';
 import { LIST_SHEETS, MAIN_COLUMNS } from '../../src/roster-import/columns.js';
 import { buildRosterTemplate } from '../../src/roster-import/template.js';
-import { displayWidth } from '../../src/roster-import/text.js';
+import { displayWidth } from '../../src/text/display-width.js';
 import { headerColumns, loadTemplate } from './fill.js';
 
 let workbook: Workbook;

@@ -3,28 +3,9 @@
  * so widths are estimated from the East-Asian display width (a CJK character
  * is as wide as two Latin ones), as PhpSpreadsheet does.
  */
+import { displayWidth } from '../../text/display-width.js';
 
-/** Wide and fullwidth code points (UAX #11 W/F, the ranges that occur in Chinese forms). */
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3040 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
-
-/** Display width of a line: CJK = 2, everything else = 1 (code points, not UTF-16 units). */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += isWide(ch.codePointAt(0)!) ? 2 : 1;
-  return width;
-}
+export { displayWidth };
 
 /** Excel's column width unit is about one "0" of the 11 pt default font. */
 export const DEFAULT_FONT_PT = 11;
