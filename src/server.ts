@@ -5,6 +5,9 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createFontServices } from './http/fonts.js';
+import { preloadTemplates } from './text/index.js';
+import { FORMS } from './forms/registry.js';
+import { warmUpRenderers } from './render/warm-up.js';
 
 async function main(): Promise<void> {
   let config;
@@ -25,6 +28,14 @@ async function main(): Promise<void> {
   } catch (error) {
     // Stay up but not ready: /readyz answers 503 so the orchestrator sees why.
     app.log.error({ err: error }, 'fonts could not be loaded');
+  }
+  // Compile every template now: an operator's broken edit shows in the log at start, not on a request.
+  try {
+    preloadTemplates();
+    // Worker threads warm up on their own; without them, this thread renders.
+    if (config.RENDER_WORKERS === 0) await warmUpRenderers(FORMS);
+  } catch (error) {
+    app.log.error({ err: error }, 'a template does not compile, or a sample does not render');
   }
 
   let closing = false;

@@ -13,6 +13,7 @@ import type { FormDefinition, FormSettings, Format, VerificationSigner } from '.
 import { createSigner } from '../verify/index.js';
 import { adoptFontBytes } from '../fonts/bytes.js';
 import type { RenderedFile } from './index.js';
+import { warmUpRenderers } from './warm-up.js';
 
 export interface RenderTask {
   readonly kind: 'render';
@@ -103,7 +104,10 @@ async function renderWithRegistry(doc: Document, format: Format): Promise<Render
 /** piscina entry: plain data in, plain data out. Unexpected errors are thrown and become 500s. */
 export default async function renderInWorker(task: RenderTask | PingTask): Promise<TaskResult> {
   const forms = await loadForms();
-  if (task.kind === 'ping') return { ok: true, pong: true };
+  if (task.kind === 'ping') {
+    await warmUpRenderers(forms);
+    return { ok: true, pong: true };
+  }
   try {
     const file = await runRenderTask(task, forms, renderWithRegistry, signerOfWorker());
     const bytes = new Uint8Array(file.bytes); // a copy that owns its buffer, whatever the renderer returned
