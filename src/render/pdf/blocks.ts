@@ -3,7 +3,7 @@
  * ahead), then placed on the flow. The table of handlers is exhaustive over
  * BlockType, so a new block type fails the build until it is rendered.
  */
-import QRCode from 'qrcode';
+import { qrModules } from './qr.js';
 import {
   HEADING_STYLES,
   type Block,
@@ -167,7 +167,7 @@ function qr(b: QrBlock, ctx: FlowContext): Prepared {
       )
     : undefined;
   const height = side + (caption ? paragraphHeight(caption) : 0);
-  const modules = QRCode.create(b.text, { errorCorrectionLevel: 'M' }).modules;
+  const modules = qrModules(b.text);
   return {
     height,
     firstHeight: height,

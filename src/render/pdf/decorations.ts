@@ -2,7 +2,7 @@
  * What is drawn on pages after layout: page numbers (the total is known now),
  * the watermark (under the content) and the page mark (QR + code).
  */
-import QRCode from 'qrcode';
+import { qrModules } from './qr.js';
 import type { Document, FontRole } from '../../document/model.js';
 import type { FontLibrary } from '../../fonts/library.js';
 import { Canvas, num } from './canvas.js';
@@ -145,7 +145,7 @@ export function drawPageMark(canvas: Canvas, doc: Document, g: PageGeometry, lib
   // The dash page number sits on the outer side (odd: right); the mark takes the other.
   const onLeft = doc.pageNumbers === 'dash' ? g.odd : g.innerLeft;
   const x = onLeft ? g.left : g.right - side;
-  const modules = QRCode.create(mark.qrText, { errorCorrectionLevel: 'M' }).modules;
+  const modules = qrModules(mark.qrText);
   canvas.qr(modules, x, qrBottom + side, side);
   const cap = textLine(mark.caption, 'song', captionSize, lib);
   canvas.drawGlyphs(cap.line, onLeft ? x : x + side - cap.width, captionBaseline);
