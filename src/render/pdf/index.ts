@@ -6,7 +6,7 @@
  */
 import { Duplex, PDFDocument, PDFName, PrintScaling, type PDFRef } from 'pdf-lib';
 import { deflateSync } from 'node:zlib';
-import { A4_MM, type Block, type Document, type ImageBlock } from '../../document/model.js';
+import { A4_MM, type Block, type CellImage, type Document, type ImageBlock } from '../../document/model.js';
 import { getFontLibrary, type FontLibrary } from '../../fonts/library.js';
 import { Canvas, num, type PlacedGlyph } from './canvas.js';
 import { drawPageMark, drawPageNumber, watermark, type PageGeometry } from './decorations.js';
@@ -158,6 +158,10 @@ async function render(doc: Document, opts: RenderPdfOptions, recordGlyphs: boole
   return { bytes, glyphs };
 }
 
-function* allImages(blocks: readonly Block[]): Generator<ImageBlock> {
-  for (const b of blocks) if (b.type === 'image') yield b;
+/** Image blocks and pictures in table cells (the review form's photo), each embedded once. */
+function* allImages(blocks: readonly Block[]): Generator<ImageBlock | CellImage> {
+  for (const b of blocks) {
+    if (b.type === 'image') yield b;
+    if (b.type === 'table') for (const row of b.rows) for (const cell of row.cells) if (cell.image) yield cell.image;
+  }
 }

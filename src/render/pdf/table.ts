@@ -5,7 +5,7 @@
  * rows repeated; a single row taller than a page splits between its text lines.
  * Nothing is clipped.
  */
-import type { Align, Paragraph, TableBlock, TableCell } from '../../document/model.js';
+import type { Align, CellImage, Paragraph, TableBlock, TableCell } from '../../document/model.js';
 import type { Prepared } from './blocks.js';
 import { EPS, MM, type Flow, type FlowContext } from './flow.js';
 import { layoutParagraph, paragraphHeight, resolveStyle, type LaidLine, type ResolvedStyle } from './text-layout.js';
@@ -59,6 +59,16 @@ function linesHeight(lines: readonly CellLine[], from = 0, to = lines.length): n
   return h;
 }
 
+/** A picture centred in its cell, at its own size unless the cell is smaller (aspect kept). */
+function drawCellImage(flow: Flow, image: CellImage, g: { x: number; w: number; top: number; h: number }): void {
+  const name = flow.ctx.images.get(image);
+  if (!name) throw new Error('cell image was not embedded');
+  const k = Math.min(1, (g.w - 2 * PAD_X) / (image.width * MM), (g.h - 2 * PAD_Y) / (image.height * MM));
+  const w = image.width * MM * k;
+  const h = image.height * MM * k;
+  flow.cur.image(name, g.x + (g.w - w) / 2, g.top - (g.h + h) / 2, w, h);
+}
+
 export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
   const total = t.columns.reduce((a, b) => a + b, 0);
   const colW = t.columns.map((c) => (c / total) * ctx.width);
@@ -81,7 +91,8 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
       const width = colX[c + colSpan]! - colX[c]! - 2 * PAD_X;
       const align = t.align ?? (cell.label ? 'center' : 'left');
       const lines = cellLines(cell, width, base, cell.label && !t.align ? 'center' : align, ctx);
-      cells.push({ cell, row: r, col: c, rowSpan, colSpan, lines, contentHeight: linesHeight(lines) });
+      const imageH = cell.image ? cell.image.height * MM : 0;
+      cells.push({ cell, row: r, col: c, rowSpan, colSpan, lines, contentHeight: Math.max(linesHeight(lines), imageH) });
       c += colSpan;
     }
   });
@@ -145,6 +156,7 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
       return { c, x: colX[c.col]!, w: colX[c.col + c.colSpan]! - colX[c.col]!, top, h };
     });
     for (const g of geom) if (g.c.cell.label) canvas.fillRect(g.x, g.top - g.h, g.w, g.h, LABEL_GRAY);
+    for (const g of geom) if (g.c.cell.image && !slices) drawCellImage(flow, g.c.cell.image, g);
     for (const g of geom) {
       const [from, to] = slices?.get(g.c) ?? [0, g.c.lines.length];
       const contentH = linesHeight(g.c.lines, from, to);
