@@ -61,7 +61,7 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
     if (b.caption) {
       out.push(paragraph({ ...b.caption, keepWithNext: true }, { style: ctx.base, align: 'center', lineHeight: ctx.doc.base.lineHeight }));
     }
-    out.push(table(b, ctx.base, ctx.geo.textWidthTwips));
+    out.push(table(b, ctx.base, ctx.geo.textWidthTwips, ctx.ids));
     return out;
   },
   signature: (b, ctx) => signature(b, ctx.base, ctx.doc.base.lineHeight, takeBreak(ctx)),

@@ -7,6 +7,7 @@
  * whole rows onto the next page and leave gaps.
  */
 import {
+  AlignmentType,
   BorderStyle,
   HeightRule,
   Paragraph,
@@ -19,6 +20,7 @@ import {
   WidthType,
 } from 'docx';
 import type { TableBlock, TableCell as ModelCell, VerticalAlign } from '../../document/model.js';
+import { imageRun, type DrawingIds } from './images.js';
 import { paragraph } from './paragraphs.js';
 import { resolveStyle, type ResolvedStyle } from './runs.js';
 import { mmToTwips, ptToHalfPoints } from './units.js';
@@ -48,7 +50,7 @@ export function gridColumns(relative: readonly number[], totalTwips: number): nu
   return widths;
 }
 
-export function table(t: TableBlock, base: ResolvedStyle, textWidthTwips: number): Table {
+export function table(t: TableBlock, base: ResolvedStyle, textWidthTwips: number, ids: DrawingIds): Table {
   const style = resolveStyle(base, t.style);
   const columnWidths = gridColumns(t.columns, textWidthTwips);
   const headerRows = t.headerRows ?? 0;
@@ -57,7 +59,7 @@ export function table(t: TableBlock, base: ResolvedStyle, textWidthTwips: number
       new TableRow({
         ...(r < headerRows ? { tableHeader: true } : {}),
         ...(row.minHeight ? { height: { value: mmToTwips(row.minHeight), rule: HeightRule.ATLEAST } } : {}),
-        children: row.cells.map((c) => cell(c, t, style)),
+        children: row.cells.map((c) => cell(c, t, style, ids)),
       }),
   );
   return new Table({
@@ -70,9 +72,14 @@ export function table(t: TableBlock, base: ResolvedStyle, textWidthTwips: number
   });
 }
 
-function cell(c: ModelCell, t: TableBlock, style: ResolvedStyle): TableCell {
+function cell(c: ModelCell, t: TableBlock, style: ResolvedStyle, ids: DrawingIds): TableCell {
   const align = t.align ?? (c.label ? 'center' : 'left');
   const children = c.paragraphs.map((p) => paragraph(p, { style, align, lineHeight: undefined }));
+  // A picture in the cell (the review form's photo), centred above any text.
+  if (c.image) {
+    const { data, format, width, height } = c.image;
+    children.unshift(new Paragraph({ alignment: AlignmentType.CENTER, children: [imageRun(ids, data, format, width, height, 'photo')] }));
+  }
   return new TableCell({
     // Word cannot open a cell without a paragraph; signature and photo spaces stay empty,
     // their paragraph mark in the table's size so it does not make the row taller.
