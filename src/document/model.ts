@@ -34,7 +34,7 @@ export interface Paragraph {
   readonly runs: readonly Run[];
   /** Default 'justify' (Chinese body text is justified; the last line is not stretched). */
   readonly align?: Align;
-  /** First-line indent in characters (2 = 空两格). */
+  /** First-line indent in characters (2 = 空两格); negative = a hanging indent (wrapped lines start further in). */
   readonly firstLineIndent?: number;
   /** Left / right indent in characters. */
   readonly indentLeft?: number;

@@ -69,6 +69,9 @@ function spread(label: string, width: number): string {
     .join('');
 }
 
+/** Label spread over 8 characters, the colon, and the ideographic space before the value. */
+const COVER_VALUE_INDENT = 10;
+
 export function coverBlocks(d: Dossier, serial: string | null): Block[] {
   const fields: [string, string][] = [
     ['单位', orNone(d.applicant.employer)],
@@ -80,7 +83,7 @@ export function coverBlocks(d: Dossier, serial: string | null): Block[] {
   const fieldSize = CHINESE_SIZES.三号;
   return [
     ...(serial ? [paragraphBlock([run(`流水号：${serial}`, { size: CHINESE_SIZES.小五 })], { align: 'right' })] : []),
-    { type: 'spacer', height: 45 },
+    { type: 'spacer', height: 35 },
     {
       type: 'heading',
       level: 0,
@@ -89,14 +92,15 @@ export function coverBlocks(d: Dossier, serial: string | null): Block[] {
       spaceAfter: 12,
     },
     paragraphBlock([run(`（${d.application.series}系列）`, { font: 'kai', size: CHINESE_SIZES.三号 })], { align: 'center' }),
-    { type: 'spacer', height: 45 },
+    { type: 'spacer', height: 35 },
+    // A long unit name wraps under the value, not under the label (hanging indent of label + colon + space).
     ...fields.map(([label, value]) =>
       paragraphBlock(
         [run(`${spread(label, 8)}：`, { font: 'hei', size: fieldSize }), run(`\u3000${value}\u3000`, { font: 'song', size: fieldSize, underline: true })],
-        { align: 'left', indentLeft: 2, spaceAfter: 14, lineHeight: 26 },
+        { align: 'left', indentLeft: 2 + COVER_VALUE_INDENT, firstLineIndent: -COVER_VALUE_INDENT, spaceAfter: 14, lineHeight: 26 },
       ),
     ),
-    { type: 'spacer', height: 40 },
+    { type: 'spacer', height: 30 },
     paragraphBlock([run(renderText(FORM_ID, 'issuer', {}).trim(), { font: 'song', size: CHINESE_SIZES.小三 })], { align: 'center' }),
     { type: 'pageBreak' },
   ];
@@ -272,8 +276,9 @@ export function summaryBlocks(d: Dossier): Block[] {
 export function pledgeBlocks(): Block[] {
   return [
     sectionHeading('本人承诺'),
-    paragraphBlock(renderText(FORM_ID, 'pledge-intro', {}).trim(), { align: 'left' }),
-    paragraphBlock([run(renderText(FORM_ID, 'pledge', {}).trim(), { font: 'kai' })], { firstLineIndent: 2, lineHeight: 22, spaceAfter: 4 }),
+    // The instruction, the sentence to copy and the box to write it in stay on one page.
+    paragraphBlock(renderText(FORM_ID, 'pledge-intro', {}).trim(), { align: 'left', keepWithNext: true }),
+    paragraphBlock([run(renderText(FORM_ID, 'pledge', {}).trim(), { font: 'kai' })], { firstLineIndent: 2, lineHeight: 22, spaceAfter: 4, keepWithNext: true }),
     table([1], [{ minHeight: 45, cells: [emptyCell({ space: 'signature' })] }]),
     { type: 'signature', align: 'right', lines: [{ text: '承诺人签字：', blank: 8 }, { text: '日期：\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日' }] },
   ];

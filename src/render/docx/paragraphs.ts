@@ -32,10 +32,13 @@ export interface ParagraphContext {
 export function paragraph(p: ModelParagraph, ctx: ParagraphContext): Paragraph {
   const size = paragraphSize(p.runs, ctx.style);
   const lineHeight = p.lineHeight ?? ctx.lineHeight;
-  const indent: { firstLine?: number; firstLineChars?: number; left?: number; right?: number } = {};
-  if (p.firstLineIndent) {
+  const indent: { firstLine?: number; firstLineChars?: number; hanging?: number; left?: number; right?: number } = {};
+  if (p.firstLineIndent && p.firstLineIndent > 0) {
     indent.firstLineChars = Math.round(p.firstLineIndent * 100);
     indent.firstLine = charsToTwips(p.firstLineIndent, size);
+  } else if (p.firstLineIndent && p.firstLineIndent < 0) {
+    // A negative first-line indent is a hanging indent (label, then wrapped lines under the value).
+    indent.hanging = charsToTwips(-p.firstLineIndent, size);
   }
   if (p.indentLeft) indent.left = charsToTwips(p.indentLeft, size);
   if (p.indentRight) indent.right = charsToTwips(p.indentRight, size);

@@ -223,7 +223,11 @@ export function prepareBlock(b: Block, ctx: FlowContext): Prepared {
 
 /** Lays out every block on the flow, honouring keepWithNext. */
 export function flowBlocks(blocks: readonly Block[], flow: Flow): void {
-  const prepared = blocks.map((b) => prepareBlock(b, flow.ctx));
+  // A 落款 made of several signature blocks (signature, then unit, seal and date) stays on one page.
+  const prepared = blocks.map((b, i) => {
+    const p = prepareBlock(b, flow.ctx);
+    return b.type === 'signature' && blocks[i + 1]?.type === 'signature' ? { ...p, keepWithNext: true } : p;
+  });
   prepared.forEach((p, i) => {
     if (p.keepWithNext) {
       // The chain of kept blocks plus the first part of the block after them.

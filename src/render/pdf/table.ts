@@ -224,12 +224,16 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
     }
   };
 
+  const wholeH = captionH + headerH + bodyH;
   return {
-    height: captionH + headerH + bodyH,
-    firstHeight: captionH + headerH + firstBody,
+    height: wholeH,
+    // What must share a page with a heading kept before it: a short table whole, else its start.
+    firstHeight: wholeH <= ctx.height / 3 ? wholeH : captionH + headerH + firstBody,
     keepWithNext: false,
     place(flow) {
-      const start = captionH + headerH + firstBody;
+      // A short table (up to a third of a page) moves whole rather than leave a row or two behind.
+      const whole = captionH + headerH + bodyH;
+      const start = whole <= flow.ctx.height / 3 ? whole : captionH + headerH + firstBody;
       if (start <= flow.ctx.height) flow.ensure(start);
       if (caption) {
         if (!flow.atTop) flow.y -= caption.spaceBefore;
