@@ -23,6 +23,8 @@ export interface FormContext {
 
 export interface FormSettings {
   readonly watermarkText: string;
+  /** Public address of the service (https://…), so a printed QR opens the verify page on a phone. */
+  readonly publicBaseUrl?: string;
 }
 
 export interface VerificationSigner {

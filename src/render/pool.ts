@@ -68,7 +68,10 @@ export function createRenderService(config: Config, options: RenderServiceOption
   const slots = new Slots(config.RENDER_CONCURRENCY, config.RENDER_QUEUE_SIZE);
   const counters = { completed: 0, failed: 0, rejected: 0, timedOut: 0 };
   const now = options.now ?? (() => new Date());
-  const settings = { watermarkText: config.WATERMARK_TEXT };
+  const settings = {
+    watermarkText: config.WATERMARK_TEXT,
+    ...(config.PUBLIC_BASE_URL === undefined ? {} : { publicBaseUrl: config.PUBLIC_BASE_URL }),
+  };
   const execute =
     config.RENDER_WORKERS > 0
       ? workerExecutor(config, options.formsModule)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import verifyRoutes from '../../src/http/routes/verify.js';
-import { createSigner } from '../../src/verify/index.js';
+import { createSigner, shortCode } from '../../src/verify/index.js';
 
 const signer = createSigner('route test secret');
 const issued = signer.sign({
@@ -26,7 +26,14 @@ describe('GET /v1/verify/:code', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/json/);
     const body = res.json();
-    expect(body).toEqual({ valid: true, serial: issued.serial, form: 'review-form', name: expect.any(String), issuedAt: '2024-09-20T08:00:00.000Z' });
+    expect(body).toEqual({
+      valid: true,
+      serial: issued.serial,
+      form: 'review-form',
+      name: expect.any(String),
+      issuedAt: '2024-09-20T08:00:00.000Z',
+      shortCode: shortCode(issued.code),
+    });
     expect(body.name).not.toContain('张玥');
   });
 

@@ -81,7 +81,11 @@ export function buildReviewForm(dossier: Dossier, ctx: FormContext): Document {
     ...(verification ? { subtext: verification.serial } : {}),
   };
   const pageMark: PageMark | undefined = verification
-    ? { qrText: `/v1/verify/${verification.code}`, caption: `验证码 ${shortCode(verification.code)} 流水号 ${verification.serial}` }
+    ? {
+        // An absolute link when the deployment says where it is served, so a phone can open it.
+        qrText: `${(ctx.settings.publicBaseUrl ?? '').replace(/\/+$/, '')}/v1/verify/${verification.code}`,
+        caption: `验证码 ${shortCode(verification.code)} 流水号 ${verification.serial}`,
+      }
     : undefined;
 
   const blocks: Block[] = [

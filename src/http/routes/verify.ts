@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 // Brings in the OpenAPI keys of route schemas (summary, tags, hide).
 import type {} from '@fastify/swagger';
 import { z } from 'zod';
+import { shortCode } from '../../verify/code.js';
 import type { Signer } from '../../verify/signer.js';
 
 export const VerifyResponse = z
@@ -17,6 +18,7 @@ export const VerifyResponse = z
     form: z.string().optional().describe('form id, e.g. review-form'),
     name: z.string().optional().describe('applicant name, masked'),
     issuedAt: z.string().optional().describe('issue time, ISO 8601'),
+    shortCode: z.string().optional().describe('验证码 as printed beside the QR (e.g. 3T4V-7C22): compare it with the paper'),
   })
   .describe('Result of checking a verification code');
 export type VerifyResponse = z.infer<typeof VerifyResponse>;
@@ -40,7 +42,14 @@ export default async function verifyRoutes(app: FastifyInstance, opts: VerifyRou
   const answer = (code: string): VerifyResponse => {
     const result = signer.verify(code);
     if (!result.valid) return { valid: false };
-    return { valid: true, serial: result.serial, form: result.form, name: result.name, issuedAt: result.issuedAt.toISOString() };
+    return {
+      valid: true,
+      serial: result.serial,
+      form: result.form,
+      name: result.name,
+      issuedAt: result.issuedAt.toISOString(),
+      shortCode: shortCode(code),
+    };
   };
 
   app.get<{ Params: VerifyParams }>(

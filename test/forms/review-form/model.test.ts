@@ -38,6 +38,14 @@ describe('review-form model', () => {
     expect(mark.caption).toMatch(new RegExp(`^验证码 [A-Z2-7]{4}-[A-Z2-7]{4} 流水号 ${doc.watermark?.subtext}$`));
   });
 
+  it('puts a full link in the QR when the deployment names its public address', () => {
+    const ctx = context();
+    const doc = reviewForm.build(fixture('zhang-yue-intermediate'), { ...ctx, settings: { ...ctx.settings, publicBaseUrl: 'https://zc.example.cn/' } });
+    const link = doc.pageMark!.qrText;
+    expect(link).toMatch(/^https:\/\/zc\.example\.cn\/v1\/verify\/[A-Za-z0-9_-]+$/);
+    expect(signer.verify(link.slice('https://zc.example.cn/v1/verify/'.length)).valid).toBe(true);
+  });
+
   it('is deterministic for the same input and time', () => {
     const a = reviewForm.build(fixture('ayguli-junior'), context());
     const b = reviewForm.build(fixture('ayguli-junior'), context());
