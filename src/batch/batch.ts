@@ -111,7 +111,8 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
         }
       }),
     );
-    const problems = rendered.flatMap((result) => ('problems' in result ? result.problems : []));
+    // 附件1 and 附件2 report the same short publicity: list each problem once.
+    const problems = uniqueProblems(rendered.flatMap((result) => ('problems' in result ? result.problems : [])));
     if (problems.length > 0) failures.push({ source: entry.source, label: dossier.applicant.name, problems, partial: true });
     const written: Promise<void>[] = [];
     for (const result of rendered) {
@@ -155,6 +156,10 @@ function addWhenTaken(zip: yazl.ZipFile, bytes: Uint8Array, name: string, mtime:
     // PDFs are compressed inside already: deflating them again costs CPU for nothing.
     zip.addReadStream(source, name, { mtime, size: bytes.byteLength, compress: !name.endsWith('.pdf') });
   });
+}
+
+function uniqueProblems(problems: readonly Problem[]): Problem[] {
+  return [...new Map(problems.map((problem) => [`${problem.path}|${problem.code}`, problem])).values()];
 }
 
 function problemsOf(error: AppError): Problem[] {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { RosterUnitSchema, type Dossier, type RosterInput } from '../domain/dossier.js';
 import { toIsoDate } from '../domain/dates.js';
-import { AppError, validationError, type Problem } from '../errors.js';
+import { AppError, type Problem } from '../errors.js';
 import { parseOrThrow } from '../http/validate.js';
 import { importRoster, type RosterImportResult } from '../roster-import/index.js';
 import type { BatchEntry } from './batch.js';
@@ -54,9 +54,8 @@ function unitOf(imported: RosterImportResult, given: unknown, now: Date): Roster
   if (given !== undefined) return parseOrThrow(RosterUnitSchema, given, '/unit');
   if (imported.unit) return imported.unit;
   const first: Dossier | undefined = imported.dossiers[0];
-  if (!first) {
-    throw validationError([{ path: '/file', code: 'NO_APPLICANTS', message: '花名册中没有可用的申报人员', messageEn: 'The roster has no usable applicant rows' }]);
-  }
+  // With no usable row the batch still answers, with the error report of every row; no roster is made.
+  if (!first) return { name: '', prefecture: '', preparer: '', phone: '', date: toIsoDate(now) };
   const unit = first.recommendingUnit;
   return { name: unit.name, prefecture: first.applicant.prefecture, preparer: '', phone: unit.phone, date: toIsoDate(now) };
 }

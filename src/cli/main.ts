@@ -101,7 +101,7 @@ async function batchCommand(args: readonly string[]): Promise<number> {
       console.log(`  ${failure.source} ${failure.label}（${outcome}）: ${first ? `${first.path} ${first.message}` : ''}${more}`);
     }
     if (result.failed.length > 0) console.log('详见 zip 中的 错误报告.csv / see 错误报告.csv in the zip');
-    return result.failed.some((failure) => !failure.partial) ? 3 : 0;
+    return result.failed.length > 0 ? 3 : 0;
   } finally {
     bar.stop();
     await renderService.close();

@@ -89,3 +89,21 @@ describe('POST /v1/batches', () => {
     expect(response.json().details[0].path).toBe('/unit');
   });
 });
+
+describe('POST /v1/batches with nothing usable', () => {
+  it('still answers with a ZIP holding the error report of every row', async () => {
+    const workbook = await filledTemplate((book, rows) => {
+      const sheet = book.getWorksheet('申报人员')!;
+      const column = headerColumns(sheet).get('身份证号')!;
+      for (const row of Object.values(rows)) sheet.getRow(row).getCell(column).value = '652801198503120021';
+    });
+    const { payload, headers } = multipart([{ name: 'file', value: workbook, fileName: '花名册.xlsx' }]);
+    const response = await app.inject({ method: 'POST', url: '/v1/batches', payload, headers });
+    expect(response.statusCode).toBe(200);
+    const { folders, top } = layout(response.rawPayload);
+    expect(folders.size).toBe(0);
+    expect(top).toEqual(['错误报告.csv']);
+    const report = new TextDecoder().decode(unzipParts(response.rawPayload).get('错误报告.csv'));
+    expect(report.split('\r\n').filter((line) => line.startsWith('申报人员!')).length).toBeGreaterThanOrEqual(3);
+  });
+});
