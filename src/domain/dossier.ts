@@ -282,11 +282,15 @@ export const AssessmentSchema = z.object(
   },
   requiredError,
 );
+/** Most study hours one year can plausibly record (公需 30 + 专业 60 are the notice's yearly minimums). */
+export const MAX_YEARLY_HOURS = 1000;
+
 export const ContinuingEducationSchema = z.object(
   {
     year: YearSchema,
-    publicHours: z.number(requiredError).min(0),
-    professionalHours: z.number(requiredError).min(0),
+    // A year has 8,760 hours; anything near that is a typing error, not study.
+    publicHours: z.number(requiredError).min(0).max(MAX_YEARLY_HOURS),
+    professionalHours: z.number(requiredError).min(0).max(MAX_YEARLY_HOURS),
   },
   requiredError,
 );

@@ -38,6 +38,18 @@ describe('work-experience-certificate (工作经历证明)', () => {
     );
   });
 
+  it('does not claim periods at other units as "在我单位"', () => {
+    const dossier = loadDossier('zhang-yue-intermediate');
+    const moved = {
+      ...dossier,
+      workHistory: [{ ...dossier.workHistory[0]!, employer: '且末县档案馆', to: '2014-12' }, dossier.workHistory[1]!],
+    };
+    const text = modelText(workExperienceCertificateForm.build(moved, CTX));
+    expect(text).toContain('自2011年9月至2024年9月从事档案专业技术工作');
+    expect(text).not.toContain('在我单位');
+    expect(text).toContain('且末县档案馆');
+  });
+
   it('requires a work history', () => {
     const dossier = { ...loadDossier('bater-initial'), workHistory: [] };
     const problems = workExperienceCertificateForm.requires?.(dossier) ?? [];

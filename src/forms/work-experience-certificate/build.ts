@@ -33,6 +33,8 @@ export function buildWorkExperienceCertificate(dossier: Dossier, ctx: FormContex
     /** "16年7个月", "5年", "11个月". */
     experience: formatExperience(experience),
     unit: recommendingUnit.name,
+    /** "在我单位" only when every period was at the certifying unit; the table names the others. */
+    atOurUnit: periods.length > 0 && periods.every((period) => period.employer.trim() === recommendingUnit.name.trim()),
   };
   const title = renderText(WORK_EXPERIENCE_ID, 'title', data).trim();
   const rows: TableRow[] = [
