@@ -37,9 +37,19 @@ function currentYear(): number {
 
 // ---------------------------------------------------------------- field schemas
 
+/**
+ * Text pasted from Word or a web page brings invisible characters along (zero-width
+ * space, byte-order mark, word joiner) that no font draws and nobody typed on
+ * purpose; Unicode line and paragraph separators become ordinary line breaks.
+ */
+export function cleanPastedText(value: string): string {
+  return value.replace(/[\u200B\u2060\uFEFF]/g, '').replace(/[\u2028\u2029]/g, '\n');
+}
+
 /** Required text: trimmed, not empty. */
 export const TextSchema = z
   .string(requiredError)
+  .overwrite(cleanPastedText)
   .trim()
   .superRefine((v, ctx) => {
     if (v === '') addProblem(ctx, [], 'REQUIRED', REQUIRED_ZH, REQUIRED_EN);
@@ -49,7 +59,7 @@ export const TextSchema = z
  * Optional free text: trimmed; empty or missing is "" and prints as "无".
  * (No transform anywhere in these schemas: the OpenAPI document is generated from them.)
  */
-export const OptionalTextSchema = z.string().trim().optional().default('');
+export const OptionalTextSchema = z.string().overwrite(cleanPastedText).trim().optional().default('');
 
 /** "YYYY-MM" that exists. */
 export const YearMonthSchema = z

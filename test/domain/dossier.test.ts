@@ -254,3 +254,14 @@ describe('generic problems', () => {
     expect(s.ok ? [] : s.problems.map((p) => p.path)).toEqual(['/dossier/applicant/phone']);
   });
 });
+
+describe('pasted text', () => {
+  it('drops invisible characters a paste brings along and keeps every visible one', () => {
+    const raw = structuredClone(fixture('zhang-yue-intermediate')) as Record<string, any>;
+    raw.workSummary = '\uFEFF任现职以来，\u200B本人\u2060主要从事档案工作。\u2028今后继续学习。';
+    raw.recommendingUnit.office = '办公\u200B室';
+    const parsed = DossierSchema.parse(raw);
+    expect(parsed.workSummary).toBe('任现职以来，本人主要从事档案工作。\n今后继续学习。');
+    expect(parsed.recommendingUnit.office).toBe('办公室');
+  });
+});
