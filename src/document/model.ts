@@ -104,7 +104,7 @@ export interface CellImage {
 }
 
 /** What an intentionally empty space is for. */
-export type BlankSpace = 'signature' | 'seal' | 'thumbprint' | 'photo';
+export type BlankSpace = 'signature' | 'seal' | 'thumbprint' | 'photo' | 'handwriting';
 
 export interface TableRow {
   readonly cells: readonly TableCell[];

@@ -44,18 +44,19 @@ describe('ce-exemption (附件4 免除继续教育学习申请表)', () => {
     expect(cells[degreeLabel + 1]).toBe('无');
   });
 
-  it('requires ceExemption', () => {
-    expect(ceExemptionForm.requires?.(loadDossier('ayguli-junior'))).toEqual([]);
-    const problems = ceExemptionForm.requires?.(loadDossier('bater-initial')) ?? [];
-    expect(problems).toHaveLength(1);
-    expect(problems[0]?.path).toBe('/ceExemption');
-    expect(problems[0]?.message).toMatch(/免除继续教育/);
-    expect(problems[0]?.messageEn).toMatch(/ceExemption/);
+  it('prints the form for handwriting when the dossier asks for no exemption', () => {
+    expect(ceExemptionForm.requires?.(loadDossier('bater-initial')) ?? []).toEqual([]);
+    const doc = ceExemptionForm.build(loadDossier('bater-initial'), CTX);
+    const table = doc.blocks.find((b) => b.type === 'table');
+    const reasonRow = table?.type === 'table' ? table.rows.find((row) => row.cells[0]?.paragraphs[0]?.runs[0]?.text === '免学理由') : undefined;
+    expect(reasonRow?.cells[1]).toMatchObject({ paragraphs: [], space: 'handwriting' });
+    expect(modelText(doc)).not.toContain('免学类别');
+    expect(modelText(doc)).toContain('巴特尔');
   });
 
   it('has a valid sample the form accepts and a readable file name', () => {
     const sample = DossierSchema.parse(ceExemptionForm.sample());
-    expect(ceExemptionForm.requires?.(sample)).toEqual([]);
+    expect(ceExemptionForm.requires?.(sample) ?? []).toEqual([]);
     expect(ceExemptionForm.fileName(sample)).toBe('附件4-免除继续教育学习申请表-阿依古丽·买买提');
   });
 });

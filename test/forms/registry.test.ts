@@ -56,13 +56,13 @@ describe('form registry', () => {
       }
 
       for (const [name, input] of inputsFor(form.id)) {
-        it(`leaves no table cell blank except marked signature/seal/photo spaces (${name})`, () => {
+        it(`leaves no table cell blank except marked signature, seal, photo and handwriting spaces (${name})`, () => {
           const doc = form.build(input, CTX);
           expect(doc.blocks.length).toBeGreaterThan(0);
           expect(doc.meta.createdAt).toEqual(CTX.now);
           expect(blankCells(doc)).toEqual([]);
           const marked = allCells(doc).filter((cell) => cell.space);
-          for (const cell of marked) expect(['signature', 'seal', 'thumbprint', 'photo']).toContain(cell.space);
+          for (const cell of marked) expect(['signature', 'seal', 'thumbprint', 'photo', 'handwriting']).toContain(cell.space);
         });
       }
     });

@@ -25,9 +25,10 @@ export function buildCeExemption(dossier: Dossier, ctx: FormContext): Document {
     reason: orNone(exemption.reason),
   };
   const title = renderText(CE_EXEMPTION_ID, 'title', data).trim();
-  const reasonParagraphs = splitParagraphs(renderText(CE_EXEMPTION_ID, 'reason', data)).map((text) =>
-    para(text, { align: 'left', firstLineIndent: 0 }),
-  );
+  // Without a request in the dossier the form is printed for the applicant to fill in by hand.
+  const reasonParagraphs = dossier.ceExemption
+    ? splitParagraphs(renderText(CE_EXEMPTION_ID, 'reason', data)).map((text) => para(text, { align: 'left', firstLineIndent: 0 }))
+    : [];
   const rows: TableRow[] = [
     {
       minHeight: 11,
@@ -63,7 +64,13 @@ export function buildCeExemption(dossier: Dossier, ctx: FormContext): Document {
         labelCell('拟申报专业技术职务'), cell(application.targetTitle, { colSpan: 2 }),
       ],
     },
-    { minHeight: 48, cells: [labelCell('免学理由'), { paragraphs: reasonParagraphs, colSpan: 5, vAlign: 'top' }] },
+    {
+      minHeight: 48,
+      cells: [
+        labelCell('免学理由'),
+        { paragraphs: reasonParagraphs, colSpan: 5, vAlign: 'top', ...(reasonParagraphs.length === 0 ? { space: 'handwriting' as const } : {}) },
+      ],
+    },
     {
       minHeight: 42,
       cells: [
