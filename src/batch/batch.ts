@@ -103,10 +103,11 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
         const problems = deps.requires(form.formId, dossier);
         if (problems.length > 0) return { formId: form.formId, problems };
         try {
-          const file = await deps.renderForm(form.formId, 'pdf', dossier, form.options ?? {});
+          const file = await renderPatiently(deps, form.formId, 'pdf', dossier, form.options ?? {});
           return { formId: form.formId, file };
         } catch (error) {
-          if (error instanceof AppError && error.statusCode < 500) return { formId: form.formId, problems: problemsOf(error) };
+          // A document that cannot be made (bad data, a render that timed out) is reported; only a bug stops the batch.
+          if (error instanceof AppError && error.code !== 'INTERNAL_ERROR') return { formId: form.formId, problems: problemsOf(error) };
           throw error;
         }
       }),
@@ -137,7 +138,7 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
   if (valid.length > 0) {
     const roster: RosterInput = { unit: request.unit, dossiers: valid };
     for (const format of ['xlsx', 'pdf'] as const) {
-      const file = await deps.renderForm('roster', format, roster, {});
+      const file = await renderPatiently(deps, 'roster', format, roster, {});
       await addWhenTaken(zip, file.bytes, `${safeFileName(deps.fileName('roster', roster))}.${format}`, mtime);
     }
   }
@@ -146,6 +147,20 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
   }
   return { total: request.entries.length, succeeded: valid.length, failed: failures };
 }
+
+/** Render slots are shared with other requests: a batch waits for a free one instead of failing with 429. */
+async function renderPatiently(deps: BatchDeps, ...args: Parameters<RenderForm>): Promise<RenderedFile> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.renderForm(...args);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'TOO_MANY_REQUESTS') || attempt >= BUSY_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * attempt)));
+    }
+  }
+}
+
+const BUSY_RETRIES = 100;
 
 /** Adds a file and resolves once the zip has read it, so its buffer can be freed. */
 function addWhenTaken(zip: yazl.ZipFile, bytes: Uint8Array, name: string, mtime: Date): Promise<void> {
