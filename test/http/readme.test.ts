@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS } from '../../src/config.js';
+import { FINDING_CODES } from '../../src/domain/checks.js';
+import { VALIDATION_CODES } from '../../src/domain/problems.js';
 import { ERROR_CODES } from '../../src/errors.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -12,6 +14,10 @@ describe('README', () => {
     expect(row).toContain(`| ${entry.status} |`);
     expect(row).toContain(entry.zh);
     expect(row).toContain(entry.en);
+  });
+
+  it.each([...VALIDATION_CODES, ...FINDING_CODES].map((code) => [code]))('documents the problem code %s', (code) => {
+    expect(readme).toContain(`\`${code}\``);
   });
 
   it.each(CONFIG_KEYS.map((key) => [key]))('documents the setting %s', (key) => {
