@@ -168,8 +168,8 @@ function addWhenTaken(zip: yazl.ZipFile, bytes: Uint8Array, name: string, mtime:
     const source = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
     source.once('end', () => resolve());
     source.once('error', reject);
-    // PDFs are compressed inside already: deflating them again costs CPU for nothing.
-    zip.addReadStream(source, name, { mtime, size: bytes.byteLength, compress: !name.endsWith('.pdf') });
+    // PDF and XLSX are compressed inside already: deflating them again costs CPU for nothing.
+    zip.addReadStream(source, name, { mtime, size: bytes.byteLength, compress: !/\.(pdf|xlsx|docx)$/.test(name) });
   });
 }
 

@@ -64,40 +64,41 @@ function generatedDocuments(request: PacketRequest, deps: PacketDeps): Generated
 
 export async function buildPacketPdf(request: PacketRequest, deps: PacketDeps): Promise<Uint8Array> {
   const documents = generatedDocuments(request, deps);
-  const [cover, ...rendered] = await Promise.all([
-    request.findings.length > 0 ? render(buildCoverSheet(request.dossier.applicant.name, request.findings, request.now), 'pdf') : undefined,
-    ...documents.map((doc) => deps.renderForm(doc.formId, 'pdf', doc.input, doc.options)),
-  ]);
+  const pdfs = await Promise.all(documents.map((doc) => deps.renderForm(doc.formId, 'pdf', doc.input, doc.options)));
+  return mergePacket(request, documents, pdfs);
+}
+
+/** The cover sheet (when there are findings), the rendered documents and the scans as one PDF. */
+async function mergePacket(request: PacketRequest, documents: readonly GeneratedDocument[], pdfs: readonly RenderedFile[]): Promise<Uint8Array> {
+  const cover = request.findings.length > 0 ? await render(buildCoverSheet(request.dossier.applicant.name, request.findings, request.now), 'pdf') : undefined;
   const parts: PacketPart[] = [
     ...(cover ? [{ title: '检查提示', pdf: cover.bytes }] : []),
-    ...documents.map((doc, index) => ({ title: doc.title, pdf: rendered[index]!.bytes })),
+    ...documents.map((doc, index) => ({ title: doc.title, pdf: pdfs[index]!.bytes })),
     ...orderScans(request.scans).map((scan) => ({ title: `${catalogueItemName(scan.item)}：${scan.fileName}`, scan })),
   ];
-  const packet = await assemblePacket(parts, {
-    title: `职称申报材料-${request.dossier.applicant.name}`,
-    createdAt: request.now,
-  });
+  const packet = await assemblePacket(parts, { title: `职称申报材料-${request.dossier.applicant.name}`, createdAt: request.now });
   return packet.bytes;
 }
 
-/** Every generated document as PDF and DOCX (where the form has DOCX), plus the merged packet. */
+/** Every generated document as PDF and DOCX (where the form has DOCX), plus the merged packet made from the same PDFs. */
 export async function buildPacketZip(request: PacketRequest, deps: PacketDeps, formatsOf: (formId: string) => readonly Format[]): Promise<Uint8Array> {
   const documents = generatedDocuments(request, deps);
-  const jobs = documents.flatMap((doc) =>
-    (['pdf', 'docx'] as const)
-      .filter((format) => formatsOf(doc.formId).includes(format))
-      .map((format) => ({ doc, format })),
-  );
-  const [merged, ...files] = await Promise.all([
-    buildPacketPdf(request, deps),
-    ...jobs.map((job) => deps.renderForm(job.doc.formId, job.format, job.doc.input, job.doc.options)),
+  const withDocx = documents.filter((doc) => formatsOf(doc.formId).includes('docx'));
+  const [pdfs, docxs] = await Promise.all([
+    Promise.all(documents.map((doc) => deps.renderForm(doc.formId, 'pdf', doc.input, doc.options))),
+    Promise.all(withDocx.map((doc) => deps.renderForm(doc.formId, 'docx', doc.input, doc.options))),
   ]);
+  const merged = await mergePacket(request, documents, pdfs);
   const zip = new yazl.ZipFile();
   const mtime = request.now;
   const folder = `${request.dossier.applicant.name}-${request.dossier.applicant.idNumber.slice(-4)}`;
-  zip.addBuffer(Buffer.from(merged), `${folder}/${folder}-打印合订本.pdf`, { mtime });
-  jobs.forEach((job, index) => {
-    zip.addBuffer(Buffer.from(files[index]!.bytes), `${folder}/${job.doc.fileName}.${job.format}`, { mtime });
+  // PDF and DOCX are compressed inside already; deflating them again costs CPU for nothing.
+  zip.addBuffer(Buffer.from(merged), `${folder}/${folder}-打印合订本.pdf`, { mtime, compress: false });
+  documents.forEach((doc, index) => {
+    zip.addBuffer(Buffer.from(pdfs[index]!.bytes), `${folder}/${doc.fileName}.pdf`, { mtime, compress: false });
+  });
+  withDocx.forEach((doc, index) => {
+    zip.addBuffer(Buffer.from(docxs[index]!.bytes), `${folder}/${doc.fileName}.docx`, { mtime, compress: false });
   });
   zip.end();
   return streamToBytes(zip.outputStream);
