@@ -1,6 +1,6 @@
 /** The state of one worksheet while blocks are written to it, and text helpers shared by the writers. */
 import type ExcelJS from 'exceljs';
-import type { Document, FontRole, Paragraph, TableCell } from '../../document/model.js';
+import type { Document, FontRole, Paragraph, TableBlock, TableCell } from '../../document/model.js';
 
 export const PT_PER_MM = 72 / 25.4;
 export const PX_PER_MM = 96 / 25.4;
@@ -20,6 +20,8 @@ export interface SheetContext {
   readonly ws: ExcelJS.Worksheet;
   readonly columns: number;
   readonly widths: readonly number[];
+  /** Per table: the sheet column (0-based) of each of its column edges. */
+  readonly edges: ReadonlyMap<TableBlock, readonly number[]>;
   /** Next free row, 1-based. */
   row: number;
   /** Header rows of the first table, once placed. */

@@ -64,7 +64,7 @@ export async function renderXlsx(doc: Document): Promise<Uint8Array> {
   const tables = doc.blocks
     .filter((b): b is TableBlock => b.type === 'table')
     .map((t) => ({ t, placed: placeCells(t) }));
-  const widths = columnWidths(doc, tables);
+  const { widths, edges } = columnWidths(doc, tables);
   const m = doc.page.margins;
   const inch = (mm: number) => Math.round((mm / 25.4) * 100) / 100;
   const ws = wb.addWorksheet(sheetName(doc.meta.title), {
@@ -83,7 +83,7 @@ export async function renderXlsx(doc: Document): Promise<Uint8Array> {
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  const ctx: SheetContext = { doc, wb, ws, columns: widths.length, widths, row: 1 };
+  const ctx: SheetContext = { doc, wb, ws, columns: widths.length, widths, edges, row: 1 };
   for (const block of doc.blocks) {
     await (BLOCKS[block.type] as Handler<BlockType>)(block as never, ctx);
   }

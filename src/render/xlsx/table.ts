@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { TableBlock, TableCell } from '../../document/model.js';
 import { H_ALIGN, PT_PER_MM, baseStyle, cellText, sumWidths, type SheetContext } from './context.js';
 import { xlsxFont } from './fonts.js';
-import { placeCells } from './grid.js';
+import { placeCells, type PlacedCell } from './grid.js';
 import { lineCount, rowHeight } from './measure.js';
 import { paragraphRow } from './rows.js';
 
@@ -16,26 +16,46 @@ const LABEL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 
+/** Excel's tallest row, in pt. */
+const MAX_ROW_PT = 409;
+
 export function writeTable(t: TableBlock, ctx: SheetContext): void {
   if (t.caption) paragraphRow(ctx, t.caption, baseStyle(ctx.doc), 'center');
   const font = t.style?.font ?? ctx.doc.base.font;
   const size = t.style?.size ?? ctx.doc.base.size;
   const top = ctx.row;
   const placed = placeCells(t);
-  const heights = t.rows.map((row) => (row.minHeight ? row.minHeight * PT_PER_MM : 0));
+  const edges = ctx.edges.get(t) ?? Array.from({ length: ctx.columns + 1 }, (_, i) => i);
+  const columnsOf = (p: PlacedCell) => {
+    const c = edges[p.col]! + 1;
+    return { c, right: Math.max(c, edges[Math.min(p.col + p.colSpan, edges.length - 1)]!) };
+  };
+
+  // Heights first: a row taller than Excel allows becomes several sheet rows with its cells merged
+  // down over them, so long text is shown whole instead of cut at 409 pt.
+  const need = t.rows.map((row) => (row.minHeight ? row.minHeight * PT_PER_MM : 0));
   for (const p of placed) {
-    const r = top + p.row;
-    const c = p.col + 1;
+    const text = cellText(p.cell);
+    if (p.rowSpan !== 1 || text === '') continue;
+    const { c, right } = columnsOf(p);
+    need[p.row] = Math.max(need[p.row]!, estimatedHeight(text, size, sumWidths(ctx, c - 1, right - c + 1)));
+  }
+  const split = need.map((h) => Math.max(1, Math.ceil(h / MAX_ROW_PT)));
+  const firstRow: number[] = [];
+  split.reduce((row, count, i) => ((firstRow[i] = row), row + count), top);
+  const lastRow = (i: number) => firstRow[i]! + split[i]! - 1;
+
+  for (const p of placed) {
+    const { c, right } = columnsOf(p);
     if (c > ctx.columns) continue;
-    const right = Math.min(ctx.columns, c + p.colSpan - 1);
-    const bottom = r + p.rowSpan - 1;
+    const r = firstRow[p.row]!;
+    const bottom = lastRow(p.row + p.rowSpan - 1);
     if (right > c || bottom > r) ctx.ws.mergeCells(r, c, bottom, right);
     const label = Boolean(p.cell.label);
     const text = cellText(p.cell);
     const align = p.cell.paragraphs[0]?.align ?? t.align ?? (label ? 'center' : 'left');
     const bold = label || (p.cell.paragraphs.length > 0 && p.cell.paragraphs.every((q) => q.runs.every((run) => run.style?.bold ?? t.style?.bold)));
-    const master = ctx.ws.getCell(r, c);
-    writeValue(master, p.cell, text);
+    writeValue(ctx.ws.getCell(r, c), p.cell, text);
     // Excel draws a merged range's border and fill from each of its cells.
     for (let rr = r; rr <= bottom; rr++) {
       for (let cc = c; cc <= right; cc++) {
@@ -46,17 +66,19 @@ export function writeTable(t: TableBlock, ctx: SheetContext): void {
         if (label) cell.fill = LABEL_FILL;
       }
     }
-    if (p.rowSpan === 1 && text !== '') {
-      const need = rowHeight(lineCount(text, size, sumWidths(ctx, c - 1, right - c + 1)), size);
-      heights[p.row] = Math.max(heights[p.row] ?? 0, need);
-    }
   }
-  heights.forEach((h, i) => {
-    ctx.ws.getRow(top + i).height = Math.min(409, Math.max(h, rowHeight(1, size)));
+  need.forEach((h, i) => {
+    const each = Math.max(h / split[i]!, rowHeight(1, size));
+    for (let r = firstRow[i]!; r <= lastRow(i); r++) ctx.ws.getRow(r).height = Math.min(MAX_ROW_PT, Math.round(each * 4) / 4);
   });
   const headerRows = Math.min(t.headerRows ?? 0, t.rows.length);
-  if (!ctx.titleRows && headerRows > 0) ctx.titleRows = { from: top, to: top + headerRows - 1 };
-  ctx.row = top + t.rows.length;
+  if (!ctx.titleRows && headerRows > 0) ctx.titleRows = { from: top, to: lastRow(headerRows - 1) };
+  ctx.row = t.rows.length > 0 ? lastRow(t.rows.length - 1) + 1 : top;
+}
+
+/** Height in pt that `text` needs in a box `widthUnits` wide, uncapped. */
+function estimatedHeight(text: string, size: number, widthUnits: number): number {
+  return Math.round((lineCount(text, size, widthUnits) * size * 1.35 + 4) * 4) / 4;
 }
 
 export function writeValue(cell: ExcelJS.Cell, model: TableCell, text: string): void {

@@ -87,9 +87,13 @@ describe('renderXlsx', () => {
   it('merges headings across the sheet and table spans, and shades bold label cells', async () => {
     const ws = await load(await renderXlsx(rosterDoc(3)));
     const merges = (ws.model as unknown as { merges: string[] }).merges;
-    expect(merges).toEqual(expect.arrayContaining(['A1:E1', 'A2:E2', 'A4:E4']));
-    // The second table: a label merged down two rows, at the rows after the roster (5 + 3 = 8).
-    expect(merges).toContain('A8:A9');
+    // The roster's 5 columns and the second table's two halves share one grid of 6 sheet columns
+    // (the half-way edge falls inside the roster's 4th column, which spans D:E).
+    expect(ws.columnCount).toBe(6);
+    expect(merges).toEqual(expect.arrayContaining(['A1:F1', 'A2:F2', 'A4:F4', 'D3:E3']));
+    // The second table: its left half merged down two rows, at the rows after the roster (5 + 3 = 8).
+    expect(merges).toContain('A8:D9');
+    expect(merges).toContain('E8:F8');
     expect(ws.getCell('A1').value).toBe('档案系列职称申报人员花名册');
     const header = ws.getCell('C3');
     expect(header.value).toBe('身份证号');
