@@ -52,7 +52,8 @@ export function buildWorkExperienceCertificate(dossier: Dossier, ctx: FormContex
     ...bodyParagraphs(renderText(WORK_EXPERIENCE_ID, 'body', data)),
     {
       type: 'table',
-      columns: [31, 38, 31],
+      // The period column holds "2019年12月—2021年12月" on one line, also where Word or LibreOffice add CJK–digit spacing.
+      columns: [38, 36, 26],
       rows,
       headerRows: 1,
       style: { font: 'song', size: CHINESE_SIZES.小四 },

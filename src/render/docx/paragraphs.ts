@@ -57,6 +57,9 @@ export function paragraph(p: ModelParagraph, ctx: ParagraphContext): Paragraph {
     ...(p.keepWithNext ? { keepNext: true } : {}),
     ...(ctx.pageBreakBefore ? { pageBreakBefore: true } : {}),
     ...(ctx.outlineLevel !== undefined ? { outlineLevel: ctx.outlineLevel } : {}),
+    // No extra space between Chinese and digits (as in the PDF): in narrow table cells it pushed
+    // "2019年2月" past the edge and left 月 alone on the next line.
+    autoSpaceEastAsianText: false,
     children: p.runs.flatMap((run) => textRuns(run, ctx.style)),
   });
 }
