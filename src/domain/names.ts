@@ -13,12 +13,15 @@ export const NAME_MAX_CODE_POINTS = 50;
 const DOT_LIKE = /\s*[\u00B7\u0387\u2022\u2027\u2219\u22C5\u2E31\u30FB\uFF65]\s*/gu;
 // A full-width full stop is a separator, except after a single Latin initial (clreq: "Ｂ．盖茨").
 const FULLWIDTH_STOP = /(^|[^A-Za-zＡ-Ｚａ-ｚ])\s*\uFF0E\s*/gu;
+/** An ASCII full stop typed between two Chinese characters (阿依古丽.买买提) means the name dot. */
+const HAN_STOP_HAN = /(\p{Script=Han})\s*\.\s*(?=\p{Script=Han})/gu;
 
 /** Normalises separators and whitespace; does not judge validity. */
 export function normaliseName(raw: string): string {
   return raw
     .normalize('NFC')
     .replace(FULLWIDTH_STOP, (_m, before: string) => before + NAME_DOT)
+    .replace(HAN_STOP_HAN, `$1${NAME_DOT}`)
     .replace(DOT_LIKE, NAME_DOT)
     .replace(/\s+/gu, ' ')
     .trim();

@@ -91,6 +91,16 @@ describe('names, ethnic groups, political status', () => {
     expect(r.ok && r.value.applicant.name).toBe('阿依古丽·买买提');
   });
 
+  it('reads an ASCII full stop between Chinese characters as the name dot, but keeps Latin initials', () => {
+    const d = fixture('ayguli-junior');
+    d.applicant.name = '阿依古丽 . 买买提';
+    const r = parseDossier(d);
+    expect(r.ok && r.value.applicant.name).toBe('阿依古丽·买买提');
+    d.applicant.name = 'J.K.罗琳';
+    const latin = parseDossier(d);
+    expect(latin.ok ? latin.value.applicant.name : latin.problems.map((p) => p.path)).not.toContain('·');
+  });
+
   it('rejects digits, a leading dot and more than 50 code points', () => {
     const d = fixture('ayguli-junior');
     d.applicant.name = '张3';
