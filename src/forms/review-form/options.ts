@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const ReviewFormOptions = z.object({
   copies: z.coerce
     .number()
-    .pipe(z.union([z.literal(1), z.literal(2)]))
+    .pipe(z.literal([1, 2]))
     .default(2)
     .describe('complete copies in one PDF: 1 or 2 (the notice asks for 2)'),
 });
