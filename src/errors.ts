@@ -65,3 +65,19 @@ export function validationError(details: readonly Problem[]): AppError {
     en: `${details.length} problem${details.length === 1 ? '' : 's'} in the submitted data`,
   });
 }
+
+/** An AppError as plain data, to cross a worker-thread boundary (class instances do not survive it). */
+export interface ErrorRecord {
+  readonly code: ErrorCode;
+  readonly zh: string;
+  readonly en: string;
+  readonly details: readonly Problem[];
+}
+
+export function toErrorRecord(error: AppError): ErrorRecord {
+  return { code: error.code, zh: error.zh, en: error.en, details: error.details.map((problem) => ({ ...problem })) };
+}
+
+export function fromErrorRecord(record: ErrorRecord): AppError {
+  return new AppError(record.code, { zh: record.zh, en: record.en, details: record.details });
+}

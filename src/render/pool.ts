@@ -14,12 +14,11 @@ import { Piscina } from 'piscina';
 import type { Config } from '../config.js';
 import { sharedFontBytes } from '../fonts/bytes.js';
 import { getFontLibrary } from '../fonts/library.js';
-import { AppError } from '../errors.js';
+import { AppError, fromErrorRecord } from '../errors.js';
 import type { FormDefinition, Format } from '../forms/types.js';
 import { createSigner } from '../verify/index.js';
 import type { RenderedFile } from './index.js';
 import {
-  fromErrorRecord,
   runRenderTask,
   type PingTask,
   type RenderDocument,

@@ -8,7 +8,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { Document } from '../document/model.js';
-import { AppError, type ErrorCode, type Problem } from '../errors.js';
+import { AppError, toErrorRecord, type ErrorRecord } from '../errors.js';
 import type { FormDefinition, FormSettings, Format, VerificationSigner } from '../forms/types.js';
 import { createSigner } from '../verify/index.js';
 import { adoptFontBytes } from '../fonts/bytes.js';
@@ -32,13 +32,6 @@ export interface PingTask {
   readonly kind: 'ping';
 }
 
-export interface ErrorRecord {
-  readonly code: ErrorCode;
-  readonly zh: string;
-  readonly en: string;
-  readonly details: readonly Problem[];
-}
-
 export type TaskResult =
   | { readonly ok: true; readonly file: RenderedFile }
   | { readonly ok: false; readonly error: ErrorRecord }
@@ -58,14 +51,6 @@ export async function runRenderTask(
   const ctx = { now: new Date(task.now), options: task.options, settings: task.settings };
   const doc = form.build(task.input, signer === undefined ? ctx : { ...ctx, signer });
   return renderDocument(doc, task.format);
-}
-
-export function toErrorRecord(error: AppError): ErrorRecord {
-  return { code: error.code, zh: error.zh, en: error.en, details: error.details.map((problem) => ({ ...problem })) };
-}
-
-export function fromErrorRecord(record: ErrorRecord): AppError {
-  return new AppError(record.code, { zh: record.zh, en: record.en, details: record.details });
 }
 
 /** What the pool passes each worker: where to load the forms from (tests point it at test forms). */

@@ -2,7 +2,7 @@
  * One import as plain data in and out, so it can run in a worker thread:
  * an AppError crosses the thread boundary as a record and is rebuilt here.
  */
-import { AppError, ERROR_CODES, type ErrorCode, type Problem } from '../errors.js';
+import { AppError, ERROR_CODES, fromErrorRecord, toErrorRecord, type ErrorRecord } from '../errors.js';
 import { importRoster, type ImportOptions, type RosterImportResult } from './import.js';
 
 export interface ImportTask {
@@ -10,23 +10,16 @@ export interface ImportTask {
   readonly options: ImportOptions;
 }
 
-interface AppErrorRecord {
-  readonly code: ErrorCode;
-  readonly zh: string;
-  readonly en: string;
-  readonly details: readonly Problem[];
-}
-
 export type ImportTaskResult =
   | { readonly ok: true; readonly result: RosterImportResult }
-  | { readonly ok: false; readonly appError?: AppErrorRecord; readonly message: string };
+  | { readonly ok: false; readonly appError?: ErrorRecord; readonly message: string };
 
 export async function runImportTask(task: ImportTask): Promise<ImportTaskResult> {
   try {
     return { ok: true, result: await importRoster(task.bytes, task.options) };
   } catch (error) {
     if (error instanceof AppError) {
-      return { ok: false, appError: { code: error.code, zh: error.zh, en: error.en, details: error.details }, message: error.message };
+      return { ok: false, appError: toErrorRecord(error), message: error.message };
     }
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
@@ -37,7 +30,7 @@ export function unwrapImportTask(outcome: ImportTaskResult): RosterImportResult 
   if (outcome.ok) return outcome.result;
   const record = outcome.appError;
   if (record && record.code in ERROR_CODES) {
-    throw new AppError(record.code, { zh: record.zh, en: record.en, details: record.details });
+    throw fromErrorRecord(record);
   }
   throw new Error(`roster import failed: ${outcome.message}`);
 }
