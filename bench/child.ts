@@ -17,4 +17,6 @@ if (typeof run !== 'function') throw new Error(`${modulePath} has no export ${ex
 const started = performance.now();
 const result = await run();
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ result, peakRssMb: Math.round(peakRssMb), wallMs: Math.round(performance.now() - started) }));
+console.log(
+  JSON.stringify({ result, peakRssMb: Math.round(peakRssMb), wallMs: Math.round(performance.now() - started) }),
+);

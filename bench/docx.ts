@@ -49,5 +49,7 @@ export async function benchDocx(runs = 200): Promise<{ firstMs: number; medianMs
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = await benchDocx();
-  console.log(`docx one-page notice: first ${r.firstMs.toFixed(1)} ms, median ${r.medianMs.toFixed(2)} ms, p95 ${r.p95Ms.toFixed(2)} ms`);
+  console.log(
+    `docx one-page notice: first ${r.firstMs.toFixed(1)} ms, median ${r.medianMs.toFixed(2)} ms, p95 ${r.p95Ms.toFixed(2)} ms`,
+  );
 }

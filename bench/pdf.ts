@@ -20,14 +20,15 @@ export async function benchPdf(runs = 200): Promise<Record<string, number>> {
   // Real requests differ in names: a new glyph set each time means a new font subset (no subset cache hit).
   const varied: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const name = [0, 1, 2].map((k) => String.fromCodePoint(0x4e00 + ((i * 3 + k) * 37) % 20000)).join('');
+    const name = [0, 1, 2].map((k) => String.fromCodePoint(0x4e00 + (((i * 3 + k) * 37) % 20000))).join('');
     const d = { ...doc, blocks: [...doc.blocks, { type: 'paragraph' as const, runs: [{ text: `申报人：${name}` }] }] };
     t = performance.now();
     await renderPdf(d);
     varied.push(performance.now() - t);
   }
   const round = (v: number): number => Math.round(v * 100) / 100;
-  const at = (list: number[], q: number): number => round([...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))]!);
+  const at = (list: number[], q: number): number =>
+    round([...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))]!);
   return {
     firstMs: round(firstMs),
     medianMs: at(times, 0.5),

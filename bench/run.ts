@@ -15,7 +15,11 @@ interface Bench {
 const BENCHES: readonly Bench[] = [
   { title: 'PDF engine: one-page GB/T 9704 notice', module: 'bench/pdf.ts', exportName: 'benchPdf' },
   { title: 'DOCX renderer: one-page notice', module: 'bench/docx.ts', exportName: 'benchDocx' },
-  { title: 'Forms: pledge, publicity-notice (pdf, docx), first document after start-up', module: 'bench/forms.ts', exportName: 'benchForms' },
+  {
+    title: 'Forms: pledge, publicity-notice (pdf, docx), first document after start-up',
+    module: 'bench/forms.ts',
+    exportName: 'benchForms',
+  },
   { title: 'Roster of 500 applicants (xlsx, pdf)', module: 'bench/forms.ts', exportName: 'benchRoster' },
   { title: 'Review form (评审表), one copy', module: 'bench/review-form.ts', exportName: 'benchReviewForm' },
   { title: 'Packet with 10 scans; batch of 100 applicants', module: 'bench/packets.ts', exportName: 'benchPackets' },
@@ -49,7 +53,12 @@ function printFigures(value: unknown, indent: string): void {
   for (const [key, figure] of Object.entries(value)) {
     if (figure !== null && typeof figure === 'object') {
       const flat = Object.entries(figure).every(([, v]) => typeof v !== 'object');
-      if (flat) console.log(`${indent}${key}: ${Object.entries(figure).map(([k, v]) => `${k} ${format(v)}`).join(', ')}`);
+      if (flat)
+        console.log(
+          `${indent}${key}: ${Object.entries(figure)
+            .map(([k, v]) => `${k} ${format(v)}`)
+            .join(', ')}`,
+        );
       else {
         console.log(`${indent}${key}:`);
         printFigures(figure, `${indent}  `);

@@ -59,7 +59,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     logger: {
       level: config.LOG_LEVEL,
       // Bodies are never logged; these paths guard against one being attached by mistake.
-      redact: { paths: ['body', 'req.body', 'input', 'dossier', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      redact: {
+        paths: ['body', 'req.body', 'input', 'dossier', 'req.headers.authorization', 'req.headers.cookie'],
+        censor: '[redacted]',
+      },
       serializers: { err: serializeError },
       ...(options.logStream === undefined ? {} : { stream: options.logStream }),
     },
@@ -97,7 +100,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(checksRoutes);
   await app.register(verifyRoutes, { signer: createSigner(verifySecret) });
   // One multipart parser for every upload route; each route sets its own per-file limits.
-  await app.register(import('@fastify/multipart'), { limits: { fileSize: config.UPLOAD_FILE_LIMIT, files: config.UPLOAD_MAX_FILES } });
+  await app.register(import('@fastify/multipart'), {
+    limits: { fileSize: config.UPLOAD_FILE_LIMIT, files: config.UPLOAD_MAX_FILES },
+  });
   await app.register(rosterImportRoutes, { limits: { maxFileBytes: config.UPLOAD_LIMIT } });
   await app.register(packetRoutes, { forms, renderService, fonts, limits: uploadLimits(config) });
   await app.register(batchRoutes, {

@@ -69,7 +69,10 @@ export const ConfigSchema = z.object({
   CALENDAR_FILE: optionalStr,
   WATERMARK_TEXT: str('档案系列职称评审专用'),
   /** Public address of the service (e.g. https://zhicheng.example.cn); the review form's QR then holds a full link. */
-  PUBLIC_BASE_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url({ protocol: /^https?$/ }).optional()),
+  PUBLIC_BASE_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url({ protocol: /^https?$/ }).optional(),
+  ),
   /** Signs verification codes on review forms; unset, a random secret per process (codes stop verifying after a restart). */
   VERIFY_SECRET: optionalStr,
 });

@@ -18,7 +18,11 @@ import type { RenderedFile } from '../render/index.js';
 import { errorReportCsv, type BatchFailure } from './report.js';
 
 /** The per-applicant documents of a batch folder, in the notice's order. */
-export const BATCH_FORMS: readonly { readonly formId: string; readonly when?: (dossier: Dossier) => boolean; readonly options?: Readonly<Record<string, unknown>> }[] = [
+export const BATCH_FORMS: readonly {
+  readonly formId: string;
+  readonly when?: (dossier: Dossier) => boolean;
+  readonly options?: Readonly<Record<string, unknown>>;
+}[] = [
   { formId: 'publicity-notice' },
   { formId: 'publicity-result' },
   { formId: 'pledge' },
@@ -69,7 +73,10 @@ export interface BatchSummary {
  * the last entry has been written. Render errors of single documents are
  * reported in the error report, never thrown.
  */
-export function streamBatch(request: BatchRequest, deps: BatchDeps): { stream: Readable; summary: Promise<BatchSummary> } {
+export function streamBatch(
+  request: BatchRequest,
+  deps: BatchDeps,
+): { stream: Readable; summary: Promise<BatchSummary> } {
   const zip = new yazl.ZipFile();
   const summary = writeBatch(zip, request, deps).finally(() => zip.end());
   // The stream outlives this call; an unexpected failure ends it with an error.
@@ -85,7 +92,9 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
   let done = 0;
 
   const handle = async (entry: BatchEntry): Promise<void> => {
-    const parsed = entry.problems?.length ? { ok: false as const, problems: [...entry.problems] } : parseDossier(entry.dossier, entry.source.startsWith('/') ? entry.source : '');
+    const parsed = entry.problems?.length
+      ? { ok: false as const, problems: [...entry.problems] }
+      : parseDossier(entry.dossier, entry.source.startsWith('/') ? entry.source : '');
     if (!parsed.ok) {
       failures.push({ source: entry.source, label: entry.label, problems: parsed.problems });
       return;
@@ -96,7 +105,10 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
       failures.push({ source: entry.source, label: dossier.applicant.name, problems: missing });
       return;
     }
-    const folder = uniqueFolder(folders, `${safeFileName(dossier.applicant.name)}-${dossier.applicant.idNumber.slice(-4)}`);
+    const folder = uniqueFolder(
+      folders,
+      `${safeFileName(dossier.applicant.name)}-${dossier.applicant.idNumber.slice(-4)}`,
+    );
     type Outcome = { formId: string; file: RenderedFile } | { formId: string; problems: readonly Problem[] };
     const rendered = await Promise.all(
       BATCH_FORMS.filter((form) => form.when?.(dossier) ?? true).map(async (form): Promise<Outcome> => {
@@ -107,14 +119,16 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
           return { formId: form.formId, file };
         } catch (error) {
           // A document that cannot be made (bad data, a render that timed out) is reported; only a bug stops the batch.
-          if (error instanceof AppError && error.code !== 'INTERNAL_ERROR') return { formId: form.formId, problems: problemsOf(error) };
+          if (error instanceof AppError && error.code !== 'INTERNAL_ERROR')
+            return { formId: form.formId, problems: problemsOf(error) };
           throw error;
         }
       }),
     );
     // 附件1 and 附件2 report the same short publicity: list each problem once.
     const problems = uniqueProblems(rendered.flatMap((result) => ('problems' in result ? result.problems : [])));
-    if (problems.length > 0) failures.push({ source: entry.source, label: dossier.applicant.name, problems, partial: true });
+    if (problems.length > 0)
+      failures.push({ source: entry.source, label: dossier.applicant.name, problems, partial: true });
     const written: Promise<void>[] = [];
     for (const result of rendered) {
       if (!('file' in result)) continue;

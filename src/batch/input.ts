@@ -27,7 +27,11 @@ export function batchFromJson(body: unknown, maxApplicants: number): BatchInput 
   checkCount(dossiers.length, maxApplicants, '/dossiers');
   return {
     unit,
-    entries: dossiers.map((dossier, index) => ({ source: `/dossiers/${index}`, label: nameOf(dossier, index), dossier })),
+    entries: dossiers.map((dossier, index) => ({
+      source: `/dossiers/${index}`,
+      label: nameOf(dossier, index),
+      dossier,
+    })),
   };
 }
 
@@ -42,11 +46,13 @@ export async function batchFromWorkbook(
   const entries = imported.rows.map((row): BatchEntry => {
     const source = `申报人员!${row.row}`;
     const label = row.name ?? `第${row.row}行`;
-    if (row.ok && row.dossierIndex !== undefined) return { source, label, dossier: imported.dossiers[row.dossierIndex] };
+    if (row.ok && row.dossierIndex !== undefined)
+      return { source, label, dossier: imported.dossiers[row.dossierIndex] };
     return { source, label, problems: row.errors.map(rowProblem) };
   });
   const stray = imported.problems.map(rowProblem);
-  const withStray = stray.length > 0 ? [...entries, { source: '工作簿 / workbook', label: '—', problems: stray }] : entries;
+  const withStray =
+    stray.length > 0 ? [...entries, { source: '工作簿 / workbook', label: '—', problems: stray }] : entries;
   return { unit: unitOf(imported, opts.unit, opts.now), entries: withStray };
 }
 
@@ -57,12 +63,31 @@ function unitOf(imported: RosterImportResult, given: unknown, now: Date): Roster
   // With no usable row the batch still answers, with the error report of every row; no roster is made.
   if (!first) return { name: '', prefecture: '', preparer: '', phone: '', date: toIsoDate(now) };
   const unit = first.recommendingUnit;
-  return { name: unit.name, prefecture: first.applicant.prefecture, preparer: '', phone: unit.phone, date: toIsoDate(now) };
+  return {
+    name: unit.name,
+    prefecture: first.applicant.prefecture,
+    preparer: '',
+    phone: unit.phone,
+    date: toIsoDate(now),
+  };
 }
 
-function rowProblem(error: { sheet: string; row: number; column: string; path: string; code: string; message: string; messageEn: string }): Problem {
+function rowProblem(error: {
+  sheet: string;
+  row: number;
+  column: string;
+  path: string;
+  code: string;
+  message: string;
+  messageEn: string;
+}): Problem {
   const where = `${error.sheet}!${error.row}${error.column ? ` ${error.column}` : ''}`;
-  return { path: error.path || where, code: error.code, message: `${where}：${error.message}`, messageEn: `${where}: ${error.messageEn}` };
+  return {
+    path: error.path || where,
+    code: error.code,
+    message: `${where}：${error.message}`,
+    messageEn: `${where}: ${error.messageEn}`,
+  };
 }
 
 function checkCount(count: number, max: number, path: string): void {
@@ -70,7 +95,14 @@ function checkCount(count: number, max: number, path: string): void {
   throw new AppError('VALIDATION_FAILED', {
     zh: `一批最多 ${max} 名申报人员，收到 ${count} 名`,
     en: `A batch holds at most ${max} applicants; got ${count}`,
-    details: [{ path, code: 'BATCH_TOO_LARGE', message: `一批最多 ${max} 名申报人员`, messageEn: `At most ${max} applicants per batch` }],
+    details: [
+      {
+        path,
+        code: 'BATCH_TOO_LARGE',
+        message: `一批最多 ${max} 名申报人员`,
+        messageEn: `At most ${max} applicants per batch`,
+      },
+    ],
   });
 }
 

@@ -20,7 +20,15 @@ export function errorReportCsv(failures: readonly BatchFailure[]): Uint8Array {
   for (const failure of failures) {
     const outcome = failure.partial ? '部分文件未生成 / some documents missing' : '未生成 / skipped';
     for (const problem of failure.problems) {
-      lines.push([failure.source, failure.label, outcome, problem.path, problem.code, problem.message, problem.messageEn]);
+      lines.push([
+        failure.source,
+        failure.label,
+        outcome,
+        problem.path,
+        problem.code,
+        problem.message,
+        problem.messageEn,
+      ]);
     }
   }
   const text = lines.map((fields) => fields.map(csvField).join(',')).join('\r\n');

@@ -27,7 +27,11 @@ export interface BatchRoutesOptions {
 
 export default async function batchRoutes(app: FastifyInstance, opts: BatchRoutesOptions): Promise<void> {
   if (!app.hasContentTypeParser(XLSX_MEDIA_TYPE)) {
-    app.addContentTypeParser(XLSX_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: opts.maxFileBytes }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(
+      XLSX_MEDIA_TYPE,
+      { parseAs: 'buffer', bodyLimit: opts.maxFileBytes },
+      (_request, body, done) => done(null, body),
+    );
   }
   const deps = batchDeps(opts);
   const importPool = createRosterImportPool();
@@ -40,18 +44,27 @@ export default async function batchRoutes(app: FastifyInstance, opts: BatchRoute
     const input = await readBatch(request, opts, now, importer);
     const { stream, summary } = streamBatch({ ...input, now }, deps);
     summary.then(
-      (result) => request.log.info({ total: result.total, succeeded: result.succeeded, failed: result.failed.length }, 'batch written'),
+      (result) =>
+        request.log.info(
+          { total: result.total, succeeded: result.succeeded, failed: result.failed.length },
+          'batch written',
+        ),
       (error: unknown) => request.log.error({ err: error }, 'batch failed while streaming'),
     );
     return reply
       .type('application/zip')
-      .header('content-disposition', contentDisposition(`职称申报批量文件${input.unit.name ? `-${input.unit.name}` : ''}.zip`, 'batch.zip'))
+      .header(
+        'content-disposition',
+        contentDisposition(`职称申报批量文件${input.unit.name ? `-${input.unit.name}` : ''}.zip`, 'batch.zip'),
+      )
       .header('cache-control', 'no-store')
       .send(stream);
   });
 }
 
-export function batchDeps(opts: Pick<BatchRoutesOptions, 'forms' | 'renderService' | 'fonts' | 'concurrency'>): BatchDeps {
+export function batchDeps(
+  opts: Pick<BatchRoutesOptions, 'forms' | 'renderService' | 'fonts' | 'concurrency'>,
+): BatchDeps {
   const byId = new Map(opts.forms.map((form) => [form.id, form]));
   const formOf = (id: string) => {
     const form = byId.get(id);
@@ -67,7 +80,12 @@ export function batchDeps(opts: Pick<BatchRoutesOptions, 'forms' | 'renderServic
   };
 }
 
-async function readBatch(request: FastifyRequest, opts: BatchRoutesOptions, now: Date, importer: RosterImporter): Promise<BatchInput> {
+async function readBatch(
+  request: FastifyRequest,
+  opts: BatchRoutesOptions,
+  now: Date,
+  importer: RosterImporter,
+): Promise<BatchInput> {
   const limits = { maxApplicants: opts.maxApplicants, now, importer };
   if (Buffer.isBuffer(request.body)) return batchFromWorkbook(request.body, limits);
   if (!request.isMultipart()) {
@@ -110,5 +128,8 @@ function parseUnit(text: string): unknown {
 }
 
 function tooLarge(limit: number): AppError {
-  return new AppError('BODY_TOO_LARGE', { zh: `上传的文件超过 ${limit} 字节`, en: `The uploaded file is larger than ${limit} bytes` });
+  return new AppError('BODY_TOO_LARGE', {
+    zh: `上传的文件超过 ${limit} 字节`,
+    en: `The uploaded file is larger than ${limit} bytes`,
+  });
 }

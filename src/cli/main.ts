@@ -41,7 +41,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'render':
         return await renderCommand(rest);
       case 'forms':
-        for (const form of FORMS) console.log(`${form.id.padEnd(30)} ${form.formats.join(',').padEnd(15)} ${form.title}`);
+        for (const form of FORMS)
+          console.log(`${form.id.padEnd(30)} ${form.formats.join(',').padEnd(15)} ${form.title}`);
         return 0;
       default:
         console.error(USAGE);
@@ -75,12 +76,24 @@ async function batchCommand(args: readonly string[]): Promise<number> {
   const unit = values.unit ? JSON.parse(await readFile(values.unit, 'utf8')) : undefined;
   const batch =
     extname(input).toLowerCase() === '.json'
-      ? batchFromJson({ ...(await readBatchJson(input, bytes)), ...(unit === undefined ? {} : { unit }) }, config.BATCH_MAX_APPLICANTS)
-      : await batchFromWorkbook(bytes, { fileName: input, maxApplicants: config.BATCH_MAX_APPLICANTS, now, ...(unit === undefined ? {} : { unit }) });
+      ? batchFromJson(
+          { ...(await readBatchJson(input, bytes)), ...(unit === undefined ? {} : { unit }) },
+          config.BATCH_MAX_APPLICANTS,
+        )
+      : await batchFromWorkbook(bytes, {
+          fileName: input,
+          maxApplicants: config.BATCH_MAX_APPLICANTS,
+          now,
+          ...(unit === undefined ? {} : { unit }),
+        });
 
   const renderService = createRenderService(config);
   const bar = new cliProgress.SingleBar(
-    { format: '生成中 {bar} {value}/{total} 人 | 失败 {failed} | {duration_formatted}', hideCursor: true, stream: process.stderr },
+    {
+      format: '生成中 {bar} {value}/{total} 人 | 失败 {failed} | {duration_formatted}',
+      hideCursor: true,
+      stream: process.stderr,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(batch.entries.length, 0, { failed: 0 });
@@ -93,12 +106,16 @@ async function batchCommand(args: readonly string[]): Promise<number> {
     await pipeline(stream, createWriteStream(values.output));
     const result = await summary;
     bar.stop();
-    console.log(`完成 / done: ${result.succeeded} 人成功 succeeded, ${result.total - result.succeeded} 人未生成 skipped → ${values.output}`);
+    console.log(
+      `完成 / done: ${result.succeeded} 人成功 succeeded, ${result.total - result.succeeded} 人未生成 skipped → ${values.output}`,
+    );
     for (const failure of result.failed) {
       const first = failure.problems[0];
       const more = failure.problems.length > 1 ? ` (+${failure.problems.length - 1})` : '';
       const outcome = failure.partial ? '部分文件未生成' : '未生成';
-      console.log(`  ${failure.source} ${failure.label}（${outcome}）: ${first ? `${first.path} ${first.message}` : ''}${more}`);
+      console.log(
+        `  ${failure.source} ${failure.label}（${outcome}）: ${first ? `${first.path} ${first.message}` : ''}${more}`,
+      );
     }
     if (result.failed.length > 0) console.log('详见 zip 中的 错误报告.csv / see 错误报告.csv in the zip');
     return result.failed.length > 0 ? 3 : 0;
@@ -116,7 +133,9 @@ async function readBatchJson(path: string, bytes: Buffer): Promise<Record<string
   const batch = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
   if (!Array.isArray(batch.dossierFiles) || batch.dossiers !== undefined) return batch;
   const dossiers = await Promise.all(
-    batch.dossierFiles.map(async (file: unknown) => JSON.parse(await readFile(resolve(dirname(path), String(file)), 'utf8')) as unknown),
+    batch.dossierFiles.map(
+      async (file: unknown) => JSON.parse(await readFile(resolve(dirname(path), String(file)), 'utf8')) as unknown,
+    ),
   );
   return { ...batch, dossiers };
 }

@@ -252,12 +252,25 @@ export interface Document {
 
 /** Chinese type sizes in pt (DOMAIN.md). */
 export const CHINESE_SIZES = {
-  初号: 42, 小初: 36, 一号: 26, 小一: 24, 二号: 22, 小二: 18, 三号: 16, 小三: 15,
-  四号: 14, 小四: 12, 五号: 10.5, 小五: 9, 六号: 7.5,
+  初号: 42,
+  小初: 36,
+  一号: 26,
+  小一: 24,
+  二号: 22,
+  小二: 18,
+  三号: 16,
+  小三: 15,
+  四号: 14,
+  小四: 12,
+  五号: 10.5,
+  小五: 9,
+  六号: 7.5,
 } as const;
 
 /** Default style of each heading level (GB/T 9704 structure levels). */
-export const HEADING_STYLES: Readonly<Record<HeadingBlock['level'], Required<Pick<TextStyle, 'font' | 'size'>> & { bold: boolean }>> = {
+export const HEADING_STYLES: Readonly<
+  Record<HeadingBlock['level'], Required<Pick<TextStyle, 'font' | 'size'>> & { bold: boolean }>
+> = {
   0: { font: 'title', size: CHINESE_SIZES.二号, bold: true },
   1: { font: 'hei', size: CHINESE_SIZES.三号, bold: false },
   2: { font: 'kai', size: CHINESE_SIZES.三号, bold: false },

@@ -75,7 +75,7 @@ function loadNational(): NationalData {
 }
 
 function loadRegional(): RegionalCalendar {
-  const file = process.env['CALENDAR_FILE'] || fileURLToPath(new URL('./data/regional-calendar.json', import.meta.url));
+  const file = process.env.CALENDAR_FILE || fileURLToPath(new URL('./data/regional-calendar.json', import.meta.url));
   const parsed = RegionalCalendarSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`Calendar file ${file} is invalid: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
@@ -85,7 +85,8 @@ function loadRegional(): RegionalCalendar {
 export function createWorkCalendar(national: NationalData, regional: RegionalCalendar): WorkCalendar {
   const regionalDays = new Map<string, { workday: boolean; name: string }>();
   for (const e of regional.entries) {
-    for (let d = e.from; d <= e.to; d = addDays(d, 1)) regionalDays.set(d, { workday: e.kind === 'workday', name: e.name });
+    for (let d = e.from; d <= e.to; d = addDays(d, 1))
+      regionalDays.set(d, { workday: e.kind === 'workday', name: e.name });
   }
   const years = new Set<number>();
   for (const d of Object.keys(national.holidays)) years.add(Number(d.slice(0, 4)));

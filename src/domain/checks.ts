@@ -68,19 +68,43 @@ function requiredContent(d: Dossier): Finding[] {
   const out: Finding[] = [];
   if (d.workSummary === '')
     out.push(
-      finding('error', '/workSummary', 'WORK_SUMMARY_EMPTY', '缺少任现职以来个人工作总结（通知五（一）11）', 'The personal work summary since the current title is missing (notice 5.1.11)'),
+      finding(
+        'error',
+        '/workSummary',
+        'WORK_SUMMARY_EMPTY',
+        '缺少任现职以来个人工作总结（通知五（一）11）',
+        'The personal work summary since the current title is missing (notice 5.1.11)',
+      ),
     );
   if (d.politicalAppraisal === '')
     out.push(
-      finding('error', '/politicalAppraisal', 'POLITICAL_APPRAISAL_EMPTY', '缺少现实表现（政治鉴定）材料（通知五（四）1）', 'The political appraisal is missing (notice 5.4.1)'),
+      finding(
+        'error',
+        '/politicalAppraisal',
+        'POLITICAL_APPRAISAL_EMPTY',
+        '缺少现实表现（政治鉴定）材料（通知五（四）1）',
+        'The political appraisal is missing (notice 5.4.1)',
+      ),
     );
   if (d.publicity.politicalSummary === '')
     out.push(
-      finding('warning', '/publicity/politicalSummary', 'PUBLICITY_POLITICAL_SUMMARY_EMPTY', '推荐单位公示缺少思想政治条件，将印为“无”', 'The publicity notice has no political summary; it would print "无"'),
+      finding(
+        'warning',
+        '/publicity/politicalSummary',
+        'PUBLICITY_POLITICAL_SUMMARY_EMPTY',
+        '推荐单位公示缺少思想政治条件，将印为“无”',
+        'The publicity notice has no political summary; it would print "无"',
+      ),
     );
   if (d.publicity.achievementSummary === '')
     out.push(
-      finding('warning', '/publicity/achievementSummary', 'PUBLICITY_ACHIEVEMENT_SUMMARY_EMPTY', '推荐单位公示缺少业绩成果，将印为“无”', 'The publicity notice has no summary of achievements; it would print "无"'),
+      finding(
+        'warning',
+        '/publicity/achievementSummary',
+        'PUBLICITY_ACHIEVEMENT_SUMMARY_EMPTY',
+        '推荐单位公示缺少业绩成果，将印为“无”',
+        'The publicity notice has no summary of achievements; it would print "无"',
+      ),
     );
   return out;
 }
@@ -139,7 +163,13 @@ function workHistory(d: Dossier): Finding[] {
 function assessments(d: Dossier): Finding[] {
   if (d.assessments.length === 0)
     return [
-      finding('error', '/assessments', 'ASSESSMENTS_EMPTY', '没有填写年度考核结果（通知五（一）10）', 'No annual assessment results are given (notice 5.1.10)'),
+      finding(
+        'error',
+        '/assessments',
+        'ASSESSMENTS_EMPTY',
+        '没有填写年度考核结果（通知五（一）10）',
+        'No annual assessment results are given (notice 5.1.10)',
+      ),
     ];
   const out: Finding[] = [];
   const window = assessmentYears(d.application.year);
@@ -161,7 +191,13 @@ function assessments(d: Dossier): Finding[] {
   for (const year of window) {
     if (year < startYear || d.assessments.some((a) => a.year === year)) continue;
     out.push(
-      finding('warning', '/assessments', 'ASSESSMENT_YEAR_MISSING', `缺少 ${year} 年度考核结果`, `The ${year} annual assessment result is missing`),
+      finding(
+        'warning',
+        '/assessments',
+        'ASSESSMENT_YEAR_MISSING',
+        `缺少 ${year} 年度考核结果`,
+        `The ${year} annual assessment result is missing`,
+      ),
     );
   }
   return out;
@@ -174,8 +210,14 @@ function continuingEducation(d: Dossier): Finding[] {
   const level = titleLevel(d.application.targetTitle);
   const window = continuingEducationWindow(level, d.application.year);
   const coverage = d.ceExemption ? ceExemptionCoverage(d.ceExemption) : null;
-  const required: Readonly<Record<CeKind, number>> = { public: PUBLIC_HOURS_PER_YEAR, professional: PROFESSIONAL_HOURS_PER_YEAR };
-  const label: Readonly<Record<CeKind, [string, string]>> = { public: ['公需科目', 'public'], professional: ['专业科目', 'professional'] };
+  const required: Readonly<Record<CeKind, number>> = {
+    public: PUBLIC_HOURS_PER_YEAR,
+    professional: PROFESSIONAL_HOURS_PER_YEAR,
+  };
+  const label: Readonly<Record<CeKind, [string, string]>> = {
+    public: ['公需科目', 'public'],
+    professional: ['专业科目', 'professional'],
+  };
 
   const shortfall = (year: number, kind: CeKind, path: string, zh: string, en: string, code: FindingCode): void => {
     if (coverage && ceExemptionCovers(coverage, year, kind)) {
@@ -269,10 +311,24 @@ function defense(d: Dossier): Finding[] {
   const out: Finding[] = [];
   if (reasons.length > 0)
     out.push(
-      finding('info', '/application/defenseExemption', 'DEFENSE_EXEMPT', `免于答辩：${reasons[0]}`, `Exempt from the oral defence: ${reasons[0]}`),
+      finding(
+        'info',
+        '/application/defenseExemption',
+        'DEFENSE_EXEMPT',
+        `免于答辩：${reasons[0]}`,
+        `Exempt from the oral defence: ${reasons[0]}`,
+      ),
     );
   else
-    out.push(finding('info', '/application/defenseExemption', 'DEFENSE_REQUIRED', '须参加现场答辩', 'The oral defence is required'));
+    out.push(
+      finding(
+        'info',
+        '/application/defenseExemption',
+        'DEFENSE_REQUIRED',
+        '须参加现场答辩',
+        'The oral defence is required',
+      ),
+    );
   if (stated !== '' && derived.length === 0)
     out.push(
       finding(
@@ -337,7 +393,11 @@ function dateOrder(d: Dossier): Finding[] {
       ),
     );
   const { birthDate, workStartedOn } = d.applicant;
-  if (isYearMonth(birthDate) && isYearMonth(workStartedOn) && monthIndex(workStartedOn) - monthIndex(birthDate) < 16 * 12)
+  if (
+    isYearMonth(birthDate) &&
+    isYearMonth(workStartedOn) &&
+    monthIndex(workStartedOn) - monthIndex(birthDate) < 16 * 12
+  )
     out.push(
       finding(
         'warning',
@@ -361,7 +421,16 @@ export function runChecks(dossier: Dossier): Finding[] {
     ? []
     : problemsFromZodError(parsed.error).map((p) => ({ ...p, severity: 'error' as const }));
   const d = parsed.success ? parsed.data : dossier;
-  const groups = [requiredContent, workHistory, assessments, continuingEducation, publicity, defense, blindReview, dateOrder];
+  const groups = [
+    requiredContent,
+    workHistory,
+    assessments,
+    continuingEducation,
+    publicity,
+    defense,
+    blindReview,
+    dateOrder,
+  ];
   const findings = [...schemaFindings];
   for (const group of groups) {
     try {

@@ -20,7 +20,14 @@
 import { z } from 'zod';
 import { isIsoDate, isYearMonth, todayInChina } from './dates.js';
 import { canonicalEthnicity, ETHNIC_GROUPS } from './ethnicity.js';
-import { hasIdShape, hasValidCheckChar, idBirthDate, idGender, idNumberProblems, normaliseIdNumber } from './id-number.js';
+import {
+  hasIdShape,
+  hasValidCheckChar,
+  idBirthDate,
+  idGender,
+  idNumberProblems,
+  normaliseIdNumber,
+} from './id-number.js';
 import { NAME_MAX_CODE_POINTS, nameProblems, normaliseName } from './names.js';
 import { isValidPhone, normalisePhone } from './phone.js';
 import { canonicalPoliticalStatus, POLITICAL_STATUSES } from './political-status.js';
@@ -88,7 +95,13 @@ export const YearSchema = z
   .superRefine((v, ctx) => {
     const max = currentYear() + 1;
     if (v < MIN_YEAR || v > max)
-      addProblem(ctx, [], 'YEAR_IMPLAUSIBLE', `年份 ${v} 不合理（${MIN_YEAR}–${max}）`, `Year ${v} is implausible (${MIN_YEAR}–${max})`);
+      addProblem(
+        ctx,
+        [],
+        'YEAR_IMPLAUSIBLE',
+        `年份 ${v} 不合理（${MIN_YEAR}–${max}）`,
+        `Year ${v} is implausible (${MIN_YEAR}–${max})`,
+      );
   });
 
 export const PersonNameSchema = z
@@ -98,10 +111,22 @@ export const PersonNameSchema = z
     for (const p of nameProblems(v)) {
       if (p === 'NAME_EMPTY') addProblem(ctx, [], 'REQUIRED', REQUIRED_ZH, REQUIRED_EN);
       if (p === 'NAME_TOO_LONG')
-        addProblem(ctx, [], p, `姓名不能超过 ${NAME_MAX_CODE_POINTS} 个字符`, `The name must not exceed ${NAME_MAX_CODE_POINTS} characters`);
+        addProblem(
+          ctx,
+          [],
+          p,
+          `姓名不能超过 ${NAME_MAX_CODE_POINTS} 个字符`,
+          `The name must not exceed ${NAME_MAX_CODE_POINTS} characters`,
+        );
       if (p === 'NAME_DIGITS') addProblem(ctx, [], p, '姓名不能含数字', 'The name must not contain digits');
       if (p === 'NAME_DOT_POSITION')
-        addProblem(ctx, [], p, '姓名中的间隔号“·”只能位于两个部分之间', 'The middle dot "·" may only stand between two parts of the name');
+        addProblem(
+          ctx,
+          [],
+          p,
+          '姓名中的间隔号“·”只能位于两个部分之间',
+          'The middle dot "·" may only stand between two parts of the name',
+        );
     }
   });
 
@@ -111,7 +136,13 @@ export const EthnicitySchema = z
   .superRefine((v, ctx) => {
     if (v === '') addProblem(ctx, [], 'REQUIRED', REQUIRED_ZH, REQUIRED_EN);
     else if (!(ETHNIC_GROUPS as readonly string[]).includes(v))
-      addProblem(ctx, [], 'ETHNICITY_UNKNOWN', `“${v}”不是 GB/T 3304 的 56 个民族之一`, `"${v}" is not one of the 56 ethnic groups of GB/T 3304`);
+      addProblem(
+        ctx,
+        [],
+        'ETHNICITY_UNKNOWN',
+        `“${v}”不是 GB/T 3304 的 56 个民族之一`,
+        `"${v}" is not one of the 56 ethnic groups of GB/T 3304`,
+      );
   });
 
 export const PoliticalStatusSchema = z
@@ -130,8 +161,14 @@ export const PoliticalStatusSchema = z
   });
 
 const ID_MESSAGES = {
-  ID_FORMAT: ['身份证号应为 18 位：17 位数字加 1 位校验码（数字或 X）', 'The ID number must have 18 characters: 17 digits and a check digit or X'],
-  ID_PROVINCE: ['身份证号前两位不是有效的省级行政区划代码', 'The first two digits of the ID number are not a valid province code'],
+  ID_FORMAT: [
+    '身份证号应为 18 位：17 位数字加 1 位校验码（数字或 X）',
+    'The ID number must have 18 characters: 17 digits and a check digit or X',
+  ],
+  ID_PROVINCE: [
+    '身份证号前两位不是有效的省级行政区划代码',
+    'The first two digits of the ID number are not a valid province code',
+  ],
   ID_BIRTHDATE_INVALID: ['身份证号中的出生日期不存在', 'The birth date inside the ID number does not exist'],
   ID_CHECKSUM: ['身份证号校验位错误', 'ID number check digit is wrong'],
 } as const;
@@ -170,7 +207,13 @@ function orderedRange<K extends string>(fromKey: K, toKey: K) {
     if (typeof from !== 'string' || typeof to !== 'string') return;
     const ok = (s: string) => isYearMonth(s) || isIsoDate(s);
     if (ok(from) && ok(to) && from > to)
-      addProblem(ctx, [toKey], 'DATE_RANGE_ORDER', `结束时间 ${to} 早于开始时间 ${from}`, `The end ${to} is before the start ${from}`);
+      addProblem(
+        ctx,
+        [toKey],
+        'DATE_RANGE_ORDER',
+        `结束时间 ${to} 早于开始时间 ${from}`,
+        `The end ${to} is before the start ${from}`,
+      );
   };
 }
 /** Run the refinement despite problems elsewhere in the value, as long as the value is an object at all. */
@@ -225,12 +268,12 @@ export const ApplicantFieldsSchema = z.object(
 
 /** 身份证号 must agree with 性别 and 出生年月; the disagreement is reported at the field that disagrees. */
 function idAgreement(v: Record<string, unknown>, ctx: z.RefinementCtx): void {
-  const id = v['idNumber'];
+  const id = v.idNumber;
   if (typeof id !== 'string') return;
   const normal = normaliseIdNumber(id);
   // A wrong check digit means a mistyped number: comparing its digits would only add noise.
   if (!hasIdShape(normal) || !hasValidCheckChar(normal)) return;
-  const gender = v['gender'];
+  const gender = v.gender;
   if ((gender === '男' || gender === '女') && idGender(normal) !== gender) {
     const expected = idGender(normal);
     addProblem(
@@ -241,7 +284,7 @@ function idAgreement(v: Record<string, unknown>, ctx: z.RefinementCtx): void {
       `Gender "${gender}" disagrees with the ID number (its 17th digit means "${expected === '男' ? 'male' : 'female'}")`,
     );
   }
-  const birth = v['birthDate'];
+  const birth = v.birthDate;
   const idMonth = idBirthDate(normal).slice(0, 7);
   if (typeof birth === 'string' && isYearMonth(birth.trim()) && birth.trim() !== idMonth) {
     addProblem(
@@ -322,7 +365,10 @@ export const PaperSchema = z.object(
   { title: TextSchema, journal: TextSchema, publishedOn: YearMonthSchema, role: OptionalTextSchema },
   requiredError,
 );
-export const AwardSchema = z.object({ name: TextSchema, issuer: TextSchema, awardedOn: YearMonthSchema }, requiredError);
+export const AwardSchema = z.object(
+  { name: TextSchema, issuer: TextSchema, awardedOn: YearMonthSchema },
+  requiredError,
+);
 export const PatentSchema = z.object(
   {
     name: TextSchema,
@@ -347,7 +393,10 @@ export const PublicitySchema = z
     requiredError,
   )
   .superRefine(orderedRange('startDate', 'endDate'), always);
-export const MaterialSchema = z.object({ name: TextSchema, count: z.number(requiredError).int().min(0) }, requiredError);
+export const MaterialSchema = z.object(
+  { name: TextSchema, count: z.number(requiredError).int().min(0) },
+  requiredError,
+);
 
 /** Each year at most once in a yearly list. */
 function uniqueYears(v: unknown, ctx: z.RefinementCtx): void {
@@ -395,12 +444,12 @@ function isTitle(v: unknown): v is Title {
  * may come without a current title.
  */
 function titleLadder(v: Record<string, unknown>, ctx: z.RefinementCtx): void {
-  const applicant = v['applicant'] as Record<string, unknown> | undefined;
-  const application = v['application'] as Record<string, unknown> | undefined;
+  const applicant = v.applicant as Record<string, unknown> | undefined;
+  const application = v.application as Record<string, unknown> | undefined;
   if (!applicant || !application || typeof applicant !== 'object' || typeof application !== 'object') return;
-  const target = application['targetTitle'];
-  const route = application['route'];
-  const current = applicant['currentTitle'] as { name?: unknown } | null | undefined;
+  const target = application.targetTitle;
+  const route = application.route;
+  const current = applicant.currentTitle as { name?: unknown } | null | undefined;
   if (!isTitle(target)) return;
   if (current === null || current === undefined) {
     if (typeof route === 'string' && route !== '初次确定')

@@ -10,10 +10,14 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Pro
 
 export function parseDossier(input: unknown, basePath = ''): ParseResult<Dossier> {
   const result = DossierSchema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsFromZodError(result.error, basePath) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, problems: problemsFromZodError(result.error, basePath) };
 }
 
 export function parseRosterInput(input: unknown, basePath = ''): ParseResult<RosterInput> {
   const result = RosterInputSchema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsFromZodError(result.error, basePath) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, problems: problemsFromZodError(result.error, basePath) };
 }

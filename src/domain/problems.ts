@@ -22,7 +22,12 @@ type Ctx = Pick<z.RefinementCtx, 'addIssue'>;
 
 /** Adds a coded problem (zh message + params.code + params.messageEn) at `path`, relative to the refined value. */
 export function addProblem(ctx: Ctx, path: readonly PropertyKey[], code: string, zh: string, en: string): void {
-  ctx.addIssue({ code: 'custom', path: [...path], message: zh, params: { code, messageEn: en } satisfies ProblemParams });
+  ctx.addIssue({
+    code: 'custom',
+    path: [...path],
+    message: zh,
+    params: { code, messageEn: en } satisfies ProblemParams,
+  });
 }
 
 /**
@@ -35,7 +40,7 @@ export const requiredError = {
 
 /** RFC 6901 JSON pointer for a zod path, under basePath ("" or "/dossiers/0"). */
 export function toPointer(path: readonly PropertyKey[], basePath = ''): string {
-  const parts = path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1'));
+  const parts = path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`);
   return basePath.replace(/\/$/, '') + parts.join('');
 }
 
@@ -84,7 +89,12 @@ function problemFromIssue(issue: z.core.$ZodIssue, basePath: string): Problem {
         return { path, code: 'TOO_FEW', message: `至少需要 ${n} 项`, messageEn: `At least ${n} item(s) required` };
       }
       if (issue.origin === 'string') {
-        return { path, code: 'TOO_SHORT', message: `不能少于 ${n} 个字符`, messageEn: `Must have at least ${n} characters` };
+        return {
+          path,
+          code: 'TOO_SHORT',
+          message: `不能少于 ${n} 个字符`,
+          messageEn: `Must have at least ${n} characters`,
+        };
       }
       return {
         path,
@@ -99,7 +109,12 @@ function problemFromIssue(issue: z.core.$ZodIssue, basePath: string): Problem {
         return { path, code: 'TOO_MANY', message: `最多 ${n} 项`, messageEn: `At most ${n} item(s) allowed` };
       }
       if (issue.origin === 'string') {
-        return { path, code: 'TOO_LONG', message: `不能超过 ${n} 个字符`, messageEn: `Must have at most ${n} characters` };
+        return {
+          path,
+          code: 'TOO_LONG',
+          message: `不能超过 ${n} 个字符`,
+          messageEn: `Must have at most ${n} characters`,
+        };
       }
       return {
         path,

@@ -25,8 +25,14 @@ export interface CeWindow {
 /** 初级: 近两年 both kinds; 中级: 公需 近五年, 专业 近三年 (application year included). */
 export function continuingEducationWindow(level: TitleLevel, applicationYear: number): CeWindow {
   return level === '初级'
-    ? { publicYears: range(applicationYear - 1, applicationYear), professionalYears: range(applicationYear - 1, applicationYear) }
-    : { publicYears: range(applicationYear - 4, applicationYear), professionalYears: range(applicationYear - 2, applicationYear) };
+    ? {
+        publicYears: range(applicationYear - 1, applicationYear),
+        professionalYears: range(applicationYear - 1, applicationYear),
+      }
+    : {
+        publicYears: range(applicationYear - 4, applicationYear),
+        professionalYears: range(applicationYear - 2, applicationYear),
+      };
 }
 
 /** Postponement each result causes: 基本合格 one year, 不合格 two. */

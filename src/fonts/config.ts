@@ -50,11 +50,31 @@ const SERIF = 'npm:@expo-google-fonts/noto-serif-sc';
 const SANS = 'npm:@expo-google-fonts/noto-sans-sc';
 /** The end of every chain, even when an operator edits the repository's fonts.json. */
 export const LAST_RESORT: Readonly<Record<FontRole, FaceEntry>> = {
-  song: { name: 'Noto Serif SC', regular: `${SERIF}/400Regular/NotoSerifSC_400Regular.ttf`, bold: `${SERIF}/700Bold/NotoSerifSC_700Bold.ttf` },
-  fangsong: { name: 'Noto Serif SC', regular: `${SERIF}/400Regular/NotoSerifSC_400Regular.ttf`, bold: `${SERIF}/700Bold/NotoSerifSC_700Bold.ttf` },
-  kai: { name: 'Noto Serif SC', regular: `${SERIF}/400Regular/NotoSerifSC_400Regular.ttf`, bold: `${SERIF}/700Bold/NotoSerifSC_700Bold.ttf` },
-  hei: { name: 'Noto Sans SC', regular: `${SANS}/400Regular/NotoSansSC_400Regular.ttf`, bold: `${SANS}/700Bold/NotoSansSC_700Bold.ttf` },
-  title: { name: 'Noto Serif SC Bold', regular: `${SERIF}/700Bold/NotoSerifSC_700Bold.ttf`, bold: `${SERIF}/900Black/NotoSerifSC_900Black.ttf` },
+  song: {
+    name: 'Noto Serif SC',
+    regular: `${SERIF}/400Regular/NotoSerifSC_400Regular.ttf`,
+    bold: `${SERIF}/700Bold/NotoSerifSC_700Bold.ttf`,
+  },
+  fangsong: {
+    name: 'Noto Serif SC',
+    regular: `${SERIF}/400Regular/NotoSerifSC_400Regular.ttf`,
+    bold: `${SERIF}/700Bold/NotoSerifSC_700Bold.ttf`,
+  },
+  kai: {
+    name: 'Noto Serif SC',
+    regular: `${SERIF}/400Regular/NotoSerifSC_400Regular.ttf`,
+    bold: `${SERIF}/700Bold/NotoSerifSC_700Bold.ttf`,
+  },
+  hei: {
+    name: 'Noto Sans SC',
+    regular: `${SANS}/400Regular/NotoSansSC_400Regular.ttf`,
+    bold: `${SANS}/700Bold/NotoSansSC_700Bold.ttf`,
+  },
+  title: {
+    name: 'Noto Serif SC Bold',
+    regular: `${SERIF}/700Bold/NotoSerifSC_700Bold.ttf`,
+    bold: `${SERIF}/900Black/NotoSerifSC_900Black.ttf`,
+  },
 };
 
 const require = createRequire(import.meta.url);

@@ -45,7 +45,8 @@ export class FontFace {
     if (!this.data) {
       const bytes = fontBytes(this.file);
       const tag = bytes.subarray(0, 4).toString('latin1');
-      if (tag === 'ttcf') throw new Error(`${this.file}: font collections (TTC/OTC) are not supported; extract one face`);
+      if (tag === 'ttcf')
+        throw new Error(`${this.file}: font collections (TTC/OTC) are not supported; extract one face`);
       const sfnt = new Sfnt(bytes);
       // CFF-flavoured OpenType subsets are what broke @pdf-lib/fontkit; we embed glyf fonts only.
       if (!sfnt.tables.has('glyf')) throw new Error(`${this.file}: only TrueType-outline fonts (glyf) are supported`);

@@ -45,20 +45,22 @@ export class FontLibrary {
   /** Every configured font file (regular and bold faces of every chain). */
   files(): string[] {
     const files = new Set<string>();
-    for (const role of FONT_ROLES) for (const e of this.chains[role]) {
-      files.add(e.regular.file);
-      if (e.bold) files.add(e.bold.file);
-    }
+    for (const role of FONT_ROLES)
+      for (const e of this.chains[role]) {
+        files.add(e.regular.file);
+        if (e.bold) files.add(e.bold.file);
+      }
     return [...files];
   }
 
   /** Reads and parses every configured font now (server start), instead of on first use. */
   preload(): void {
     const faces = new Set<FontFace>();
-    for (const role of FONT_ROLES) for (const e of this.chains[role]) {
-      faces.add(e.regular);
-      if (e.bold) faces.add(e.bold);
-    }
+    for (const role of FONT_ROLES)
+      for (const e of this.chains[role]) {
+        faces.add(e.regular);
+        if (e.bold) faces.add(e.bold);
+      }
     // Reading the cmap and metrics now keeps the first request fast.
     for (const face of faces) {
       face.glyph(0x4e00);
@@ -85,7 +87,7 @@ export class FontLibrary {
     for (const entry of [...this.chains[role], ...this.allEntries]) {
       if (!entry.regular.has(cp)) continue;
       if (!bold) choice = { face: entry.regular, syntheticBold: false };
-      else if (entry.bold && entry.bold.has(cp)) choice = { face: entry.bold, syntheticBold: false };
+      else if (entry.bold?.has(cp)) choice = { face: entry.bold, syntheticBold: false };
       else choice = { face: entry.regular, syntheticBold: true };
       break;
     }

@@ -107,11 +107,14 @@ export function subsetTrueType(font: Sfnt, glyphs: readonly number[]): Uint8Arra
 }
 
 function checksum(data: Uint8Array): number {
-  const padded = data.length % 4 === 0 ? data : (() => {
-    const p = new Uint8Array((data.length + 3) & ~3);
-    p.set(data);
-    return p;
-  })();
+  const padded =
+    data.length % 4 === 0
+      ? data
+      : (() => {
+          const p = new Uint8Array((data.length + 3) & ~3);
+          p.set(data);
+          return p;
+        })();
   const v = new DataView(padded.buffer, padded.byteOffset, padded.byteLength);
   let sum = 0;
   for (let i = 0; i < padded.length; i += 4) sum = (sum + v.getUint32(i)) >>> 0;

@@ -10,7 +10,8 @@ export function encodeRfc5987(value: string): string {
   let out = '';
   for (const char of value) {
     if (ATTR_CHAR.test(char)) out += char;
-    else for (const byte of new TextEncoder().encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    else
+      for (const byte of new TextEncoder().encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }

@@ -118,7 +118,10 @@ function renderOperation(form: FormDefinition, inputName: string): JsonObject {
             schema: { type: 'string' },
           },
         },
-        content: binary(form.formats.map((format) => CONTENT_TYPES[format]), '').content,
+        content: binary(
+          form.formats.map((format) => CONTENT_TYPES[format]),
+          '',
+        ).content,
       },
       ...errors({
         400: ['MALFORMED_JSON'],
@@ -162,7 +165,11 @@ function packetPaths(): JsonObject {
   const scans = Object.fromEntries(
     Array.from({ length: 13 }, (_, index) => [
       `item${index + 1}`,
-      { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' }, description: `scans for 附件6 item ${index + 1} (JPEG, PNG or PDF)` },
+      {
+        type: 'array',
+        items: { type: 'string', contentMediaType: 'application/octet-stream' },
+        description: `scans for 附件6 item ${index + 1} (JPEG, PNG or PDF)`,
+      },
     ]),
   );
   const operation = (format: 'pdf' | 'zip', mediaType: string, summary: string): JsonObject => ({
@@ -172,14 +179,17 @@ function packetPaths(): JsonObject {
       summary,
       description:
         'multipart/form-data: field `dossier` (the dossier as JSON) and scanned materials in fields item1 … item13 (附件6 order). ' +
-        "Rule findings that are not hard errors are listed on a cover sheet in front.",
+        'Rule findings that are not hard errors are listed on a cover sheet in front.',
       requestBody: {
         required: true,
         content: {
           'multipart/form-data': {
             schema: {
               type: 'object',
-              properties: { dossier: { type: 'string', contentMediaType: 'application/json', description: 'the Dossier as JSON' }, ...scans },
+              properties: {
+                dossier: { type: 'string', contentMediaType: 'application/json', description: 'the Dossier as JSON' },
+                ...scans,
+              },
               required: ['dossier'],
             },
             encoding: { dossier: { contentType: 'application/json' } },
@@ -275,7 +285,11 @@ export function openApiParts(forms: readonly FormDefinition[]): { schemas: JsonO
                 type: 'object',
                 properties: {
                   file: { type: 'string', contentMediaType: XLSX },
-                  unit: { type: 'string', contentMediaType: 'application/json', description: 'the 填报单位 block as JSON' },
+                  unit: {
+                    type: 'string',
+                    contentMediaType: 'application/json',
+                    description: 'the 填报单位 block as JSON',
+                  },
                 },
                 required: ['file'],
               },

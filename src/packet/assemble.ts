@@ -13,7 +13,7 @@ import {
   PDFHexString,
   PDFName,
   PDFNumber,
-  PDFPage,
+  type PDFPage,
   type PDFRef,
   Duplex,
   PrintScaling,
@@ -138,14 +138,22 @@ export function orientationMatrix(o: number, width: number, height: number, box:
   // Stored pixel (px, py), top-down, → displayed pixel (dx, dy), top-down.
   const display = (px: number, py: number): [number, number] => {
     switch (o) {
-      case 2: return [width - px, py];
-      case 3: return [width - px, height - py];
-      case 4: return [px, height - py];
-      case 5: return [py, px];
-      case 6: return [height - py, px];
-      case 7: return [height - py, width - px];
-      case 8: return [py, width - px];
-      default: return [px, py];
+      case 2:
+        return [width - px, py];
+      case 3:
+        return [width - px, height - py];
+      case 4:
+        return [px, height - py];
+      case 5:
+        return [py, px];
+      case 6:
+        return [height - py, px];
+      case 7:
+        return [height - py, width - px];
+      case 8:
+        return [py, width - px];
+      default:
+        return [px, py];
     }
   };
   // Unit square (u, v), v up, with the image's top row at v = 1 → page point.
@@ -182,7 +190,12 @@ function addOutline(packet: PDFDocument, starts: readonly { title: string; page:
   });
   context.assign(
     outlineRef,
-    context.obj({ Type: 'Outlines', First: itemRefs[0]!, Last: itemRefs[itemRefs.length - 1]!, Count: PDFNumber.of(starts.length) }),
+    context.obj({
+      Type: 'Outlines',
+      First: itemRefs[0]!,
+      Last: itemRefs[itemRefs.length - 1]!,
+      Count: PDFNumber.of(starts.length),
+    }),
   );
   packet.catalog.set(PDFName.of('Outlines'), outlineRef);
   packet.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));

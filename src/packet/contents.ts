@@ -36,7 +36,10 @@ export function packetDocuments(dossier: Dossier): PacketDocument[] {
 
 /** Scans in catalogue order; files of one item keep the order they were sent in. */
 export function orderScans(scans: readonly Scan[]): Scan[] {
-  return scans.map((scan, index) => ({ scan, index })).sort((a, b) => a.scan.item - b.scan.item || a.index - b.index).map(({ scan }) => scan);
+  return scans
+    .map((scan, index) => ({ scan, index }))
+    .sort((a, b) => a.scan.item - b.scan.item || a.index - b.index)
+    .map(({ scan }) => scan);
 }
 
 /**

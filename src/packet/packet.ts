@@ -69,19 +69,33 @@ export async function buildPacketPdf(request: PacketRequest, deps: PacketDeps): 
 }
 
 /** The cover sheet (when there are findings), the rendered documents and the scans as one PDF. */
-async function mergePacket(request: PacketRequest, documents: readonly GeneratedDocument[], pdfs: readonly RenderedFile[]): Promise<Uint8Array> {
-  const cover = request.findings.length > 0 ? await render(buildCoverSheet(request.dossier.applicant.name, request.findings, request.now), 'pdf') : undefined;
+async function mergePacket(
+  request: PacketRequest,
+  documents: readonly GeneratedDocument[],
+  pdfs: readonly RenderedFile[],
+): Promise<Uint8Array> {
+  const cover =
+    request.findings.length > 0
+      ? await render(buildCoverSheet(request.dossier.applicant.name, request.findings, request.now), 'pdf')
+      : undefined;
   const parts: PacketPart[] = [
     ...(cover ? [{ title: '检查提示', pdf: cover.bytes }] : []),
     ...documents.map((doc, index) => ({ title: doc.title, pdf: pdfs[index]!.bytes })),
     ...orderScans(request.scans).map((scan) => ({ title: `${catalogueItemName(scan.item)}：${scan.fileName}`, scan })),
   ];
-  const packet = await assemblePacket(parts, { title: `职称申报材料-${request.dossier.applicant.name}`, createdAt: request.now });
+  const packet = await assemblePacket(parts, {
+    title: `职称申报材料-${request.dossier.applicant.name}`,
+    createdAt: request.now,
+  });
   return packet.bytes;
 }
 
 /** Every generated document as PDF and DOCX (where the form has DOCX), plus the merged packet made from the same PDFs. */
-export async function buildPacketZip(request: PacketRequest, deps: PacketDeps, formatsOf: (formId: string) => readonly Format[]): Promise<Uint8Array> {
+export async function buildPacketZip(
+  request: PacketRequest,
+  deps: PacketDeps,
+  formatsOf: (formId: string) => readonly Format[],
+): Promise<Uint8Array> {
   const documents = generatedDocuments(request, deps);
   const withDocx = documents.filter((doc) => formatsOf(doc.formId).includes('docx'));
   const [pdfs, docxs] = await Promise.all([

@@ -46,7 +46,9 @@ export default async function packetRoutes(app: FastifyInstance, opts: PacketRou
     const upload = await readPacketUpload(request, opts.limits);
     const dossier = parseOrThrow(DossierSchema, upload.dossier, '/dossier');
     const formIds = [CATALOGUE_FORM_ID, ...packetDocuments(dossier).map((doc) => doc.formId)];
-    const problems: Problem[] = formIds.flatMap((id) => (formOf(id).requires?.(dossier) ?? []).map((p) => ({ ...p, path: `/dossier${p.path}` })));
+    const problems: Problem[] = formIds.flatMap((id) =>
+      (formOf(id).requires?.(dossier) ?? []).map((p) => ({ ...p, path: `/dossier${p.path}` })),
+    );
     const unique = [...new Map(problems.map((p) => [`${p.path}|${p.code}`, p])).values()];
     if (unique.length > 0) throw problemsError(unique);
     const missing = await opts.fonts.findMissingGlyphs(dossier, '/dossier');
@@ -58,7 +60,10 @@ export default async function packetRoutes(app: FastifyInstance, opts: PacketRou
 
   const formats = {
     pdf: { type: 'application/pdf', build: buildPacketPdf },
-    zip: { type: 'application/zip', build: (packet: PacketRequest) => buildPacketZip(packet, deps, (formId) => formOf(formId).formats) },
+    zip: {
+      type: 'application/zip',
+      build: (packet: PacketRequest) => buildPacketZip(packet, deps, (formId) => formOf(formId).formats),
+    },
   } as const;
   for (const [extension, format] of Object.entries(formats)) {
     app.post(`/v1/packets/${extension}`, { schema: { hide: true } }, async (request, reply) => {
@@ -67,7 +72,10 @@ export default async function packetRoutes(app: FastifyInstance, opts: PacketRou
       const { name, idNumber } = packet.dossier.applicant;
       return reply
         .type(format.type)
-        .header('content-disposition', contentDisposition(`职称申报材料-${name}.${extension}`, `packet-${idNumber.slice(-4)}.${extension}`))
+        .header(
+          'content-disposition',
+          contentDisposition(`职称申报材料-${name}.${extension}`, `packet-${idNumber.slice(-4)}.${extension}`),
+        )
         .header('cache-control', 'no-store')
         .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     });

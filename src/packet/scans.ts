@@ -36,7 +36,8 @@ export interface UploadedFile {
 
 export async function inspectScan(file: UploadedFile, limits: ScanLimits): Promise<Scan> {
   const kind = sniff(file.bytes);
-  if (kind === undefined) throw uploadError(file, '不是 JPEG、PNG 或 PDF 文件', 'is not a JPEG, PNG or PDF file', 'UPLOAD_TYPE');
+  if (kind === undefined)
+    throw uploadError(file, '不是 JPEG、PNG 或 PDF 文件', 'is not a JPEG, PNG or PDF file', 'UPLOAD_TYPE');
   if (kind === 'jpeg') checkJpeg(file, limits);
   if (kind === 'png') checkPng(file, limits);
   const pages = kind === 'pdf' ? await checkPdf(file, limits) : 1;
@@ -53,7 +54,13 @@ export function sniff(bytes: Uint8Array): ScanKind | undefined {
 
 function checkJpeg(file: UploadedFile, limits: ScanLimits): void {
   const size = jpegSize(file.bytes);
-  if (!size) throw uploadError(file, 'JPEG 文件已损坏（找不到图像尺寸）', 'the JPEG is damaged (no frame header)', 'UPLOAD_CORRUPT');
+  if (!size)
+    throw uploadError(
+      file,
+      'JPEG 文件已损坏（找不到图像尺寸）',
+      'the JPEG is damaged (no frame header)',
+      'UPLOAD_CORRUPT',
+    );
   // A complete JPEG ends with the EOI marker; a truncated upload does not.
   const tail = Buffer.from(file.bytes.subarray(Math.max(0, file.bytes.length - 64)));
   if (!tail.includes(Buffer.from([0xff, 0xd9]))) {
@@ -76,7 +83,12 @@ function checkPng(file: UploadedFile, limits: ScanLimits): void {
 async function checkPdf(file: UploadedFile, limits: ScanLimits): Promise<number> {
   const verdict = checkDecodedSize(file.bytes, limits);
   if (!verdict.ok) {
-    throw uploadError(file, 'PDF 文件解压后过大（疑似压缩炸弹）', 'the PDF decompresses to more than the limit (a decompression bomb)', 'UPLOAD_PDF_BOMB');
+    throw uploadError(
+      file,
+      'PDF 文件解压后过大（疑似压缩炸弹）',
+      'the PDF decompresses to more than the limit (a decompression bomb)',
+      'UPLOAD_PDF_BOMB',
+    );
   }
   // Encrypted files may fail to parse before pdf-lib notices the encryption, so look first.
   if (/\/Encrypt\s*\d+\s+\d+\s+R/.test(Buffer.from(file.bytes).toString('latin1'))) throw encryptedError(file);
@@ -84,25 +96,42 @@ async function checkPdf(file: UploadedFile, limits: ScanLimits): Promise<number>
   try {
     pdf = await PDFDocument.load(file.bytes, { updateMetadata: false, throwOnInvalidObject: true });
   } catch (error) {
-    if ((error as Error).name === 'EncryptedPDFError' || /encrypt/i.test((error as Error).message)) throw encryptedError(file);
+    if ((error as Error).name === 'EncryptedPDFError' || /encrypt/i.test((error as Error).message))
+      throw encryptedError(file);
     throw uploadError(file, 'PDF 文件已损坏，无法读取', 'the PDF is damaged and cannot be read', 'UPLOAD_CORRUPT');
   }
   const pages = pdf.getPageCount();
   if (pages === 0) throw uploadError(file, 'PDF 文件没有页面', 'the PDF has no pages', 'UPLOAD_CORRUPT');
   if (pages > limits.pdfPages) {
-    throw uploadError(file, `PDF 有 ${pages} 页，超过上限 ${limits.pdfPages} 页`, `the PDF has ${pages} pages, more than the limit of ${limits.pdfPages}`, 'UPLOAD_TOO_MANY_PAGES');
+    throw uploadError(
+      file,
+      `PDF 有 ${pages} 页，超过上限 ${limits.pdfPages} 页`,
+      `the PDF has ${pages} pages, more than the limit of ${limits.pdfPages}`,
+      'UPLOAD_TOO_MANY_PAGES',
+    );
   }
   return pages;
 }
 
 function encryptedError(file: UploadedFile): AppError {
-  return uploadError(file, 'PDF 文件已加密，请上传未加密的文件', 'the PDF is encrypted; upload an unencrypted copy', 'UPLOAD_ENCRYPTED');
+  return uploadError(
+    file,
+    'PDF 文件已加密，请上传未加密的文件',
+    'the PDF is encrypted; upload an unencrypted copy',
+    'UPLOAD_ENCRYPTED',
+  );
 }
 
 function checkPixels(file: UploadedFile, size: { width: number; height: number }, limits: ScanLimits): void {
-  if (size.width === 0 || size.height === 0) throw uploadError(file, '图像尺寸为零', 'the image has no pixels', 'UPLOAD_CORRUPT');
+  if (size.width === 0 || size.height === 0)
+    throw uploadError(file, '图像尺寸为零', 'the image has no pixels', 'UPLOAD_CORRUPT');
   if (size.width * size.height > limits.imagePixels) {
-    throw uploadError(file, `图像过大（${size.width}×${size.height} 像素）`, `the image is too large (${size.width}×${size.height} pixels)`, 'UPLOAD_TOO_LARGE');
+    throw uploadError(
+      file,
+      `图像过大（${size.width}×${size.height} 像素）`,
+      `the image is too large (${size.width}×${size.height} pixels)`,
+      'UPLOAD_TOO_LARGE',
+    );
   }
 }
 
@@ -129,7 +158,12 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
 }
 
-export function uploadError(file: Pick<UploadedFile, 'fileName' | 'path'>, zh: string, en: string, code: string): AppError {
+export function uploadError(
+  file: Pick<UploadedFile, 'fileName' | 'path'>,
+  zh: string,
+  en: string,
+  code: string,
+): AppError {
   const detail: Problem = {
     path: file.path,
     code,

@@ -35,7 +35,9 @@ export async function readPacketUpload(request: FastifyRequest, limits: UploadLi
   let dossierField: { value: unknown } | undefined;
   const files: UploadedFile[] = [];
   let total = 0;
-  const parts = request.parts({ limits: { fileSize: limits.fileBytes, files: limits.files, fieldSize: limits.requestBytes } });
+  const parts = request.parts({
+    limits: { fileSize: limits.fileBytes, files: limits.files, fieldSize: limits.requestBytes },
+  });
   try {
     for await (const part of parts) {
       if (part.type === 'field') {
@@ -47,8 +49,12 @@ export async function readPacketUpload(request: FastifyRequest, limits: UploadLi
       const item = itemNumber(part.fieldname);
       if (item === undefined) {
         await part.toBuffer().catch(() => undefined);
-        throw uploadError({ fileName, path }, `的字段名 ${part.fieldname} 无效，应为 item1 … item${CATALOGUE_ITEM_COUNT}（材料目录序号）`,
-          `is in field "${part.fieldname}"; use item1 … item${CATALOGUE_ITEM_COUNT} (the catalogue item number)`, 'UPLOAD_FIELD');
+        throw uploadError(
+          { fileName, path },
+          `的字段名 ${part.fieldname} 无效，应为 item1 … item${CATALOGUE_ITEM_COUNT}（材料目录序号）`,
+          `is in field "${part.fieldname}"; use item1 … item${CATALOGUE_ITEM_COUNT} (the catalogue item number)`,
+          'UPLOAD_FIELD',
+        );
       }
       const bytes = await readFile(part, { fileName, path }, limits.fileBytes);
       total += bytes.length;
@@ -67,10 +73,21 @@ export async function readPacketUpload(request: FastifyRequest, limits: UploadLi
       throw new AppError('UPLOAD_INVALID', {
         zh: `一次最多上传 ${limits.files} 个文件`,
         en: `At most ${limits.files} files can be uploaded at once`,
-        details: [{ path: '/files', code: 'UPLOAD_TOO_MANY_FILES', message: `一次最多上传 ${limits.files} 个文件`, messageEn: `At most ${limits.files} files per request` }],
+        details: [
+          {
+            path: '/files',
+            code: 'UPLOAD_TOO_MANY_FILES',
+            message: `一次最多上传 ${limits.files} 个文件`,
+            messageEn: `At most ${limits.files} files per request`,
+          },
+        ],
       });
     }
-    throw new AppError('BAD_REQUEST', { zh: '无法读取上传的表单数据', en: 'The multipart body cannot be read', cause: error });
+    throw new AppError('BAD_REQUEST', {
+      zh: '无法读取上传的表单数据',
+      en: 'The multipart body cannot be read',
+      cause: error,
+    });
   }
   if (dossierField === undefined) {
     throw new AppError('VALIDATION_FAILED', {
@@ -97,7 +114,13 @@ async function readFile(
   file: Pick<UploadedFile, 'fileName' | 'path'>,
   limit: number,
 ): Promise<Buffer> {
-  const tooLarge = () => uploadError(file, `超过单个文件上限 ${limit} 字节`, `is larger than the limit of ${limit} bytes`, 'UPLOAD_TOO_LARGE');
+  const tooLarge = () =>
+    uploadError(
+      file,
+      `超过单个文件上限 ${limit} 字节`,
+      `is larger than the limit of ${limit} bytes`,
+      'UPLOAD_TOO_LARGE',
+    );
   let bytes: Buffer;
   try {
     bytes = await part.toBuffer();
@@ -113,6 +136,9 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('MALFORMED_JSON', { zh: '字段 dossier 不是合法的 JSON', en: 'The field "dossier" is not valid JSON' });
+    throw new AppError('MALFORMED_JSON', {
+      zh: '字段 dossier 不是合法的 JSON',
+      en: 'The field "dossier" is not valid JSON',
+    });
   }
 }

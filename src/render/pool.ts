@@ -72,9 +72,7 @@ export function createRenderService(config: Config, options: RenderServiceOption
     ...(config.PUBLIC_BASE_URL === undefined ? {} : { publicBaseUrl: config.PUBLIC_BASE_URL }),
   };
   const execute =
-    config.RENDER_WORKERS > 0
-      ? workerExecutor(config, options.formsModule)
-      : inProcessExecutor(config, options);
+    config.RENDER_WORKERS > 0 ? workerExecutor(config, options.formsModule) : inProcessExecutor(config, options);
   let closed = false;
 
   async function renderForm(
@@ -84,7 +82,15 @@ export function createRenderService(config: Config, options: RenderServiceOption
     renderOptions: Readonly<Record<string, unknown>>,
   ): Promise<RenderedFile> {
     if (closed) throw new AppError('NOT_READY');
-    const task: RenderTask = { kind: 'render', formId, format, input, options: renderOptions, settings, now: now().getTime() };
+    const task: RenderTask = {
+      kind: 'render',
+      formId,
+      format,
+      input,
+      options: renderOptions,
+      settings,
+      now: now().getTime(),
+    };
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {

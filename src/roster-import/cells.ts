@@ -15,7 +15,7 @@ export interface CellIssue {
 }
 
 export type Converted =
-  | { readonly ok: true; /** undefined: the cell is empty. */ readonly value: string | number | undefined }
+  | { readonly ok: true /** undefined: the cell is empty. */; readonly value: string | number | undefined }
   | { readonly ok: false; readonly issue: CellIssue };
 
 type Plain = string | number | boolean | Date | { readonly error: string } | undefined;
@@ -177,7 +177,10 @@ export function convertCell(kind: CellKind, value: CellValue | undefined): Conve
     case 'phone':
       return {
         ok: true,
-        value: typeof plain === 'number' && Number.isInteger(plain) ? plain.toFixed(0) : String(plain).normalize('NFKC').trim(),
+        value:
+          typeof plain === 'number' && Number.isInteger(plain)
+            ? plain.toFixed(0)
+            : String(plain).normalize('NFKC').trim(),
       };
     case 'id':
       return convertId(plain);

@@ -34,7 +34,9 @@ function sameName(listName: string, mainName: string): boolean {
   return listName === '' || normaliseName(listName) === normaliseName(mainName);
 }
 
-function findMainSheet(workbook: ExcelJS.Workbook): { sheet: Worksheet; headerRow: number; headers: HeaderMap } | undefined {
+function findMainSheet(
+  workbook: ExcelJS.Workbook,
+): { sheet: Worksheet; headerRow: number; headers: HeaderMap } | undefined {
   const required = [NAME_HEADER, ID_HEADER];
   const named = findSheet(workbook, MAIN_SHEET);
   const listNames = new Set([...LIST_SHEETS.map((s) => headerKey(s.sheet)), headerKey(UNIT_SHEET)]);
@@ -64,7 +66,12 @@ export async function importRoster(bytes: Uint8Array, options: ImportOptions = {
   }
   const mainRows = dataRows(main.sheet, main.headerRow);
   if (mainRows.length > limits.maxApplicants) {
-    throw uploadInvalid(fileName, 'TOO_MANY_ROWS', `申报人员超过 ${limits.maxApplicants} 行`, `more than ${limits.maxApplicants} applicant rows`);
+    throw uploadInvalid(
+      fileName,
+      'TOO_MANY_ROWS',
+      `申报人员超过 ${limits.maxApplicants} 行`,
+      `more than ${limits.maxApplicants} applicant rows`,
+    );
   }
 
   const problems: RowError[] = [];
@@ -128,7 +135,10 @@ export async function importRoster(bytes: Uint8Array, options: ImportOptions = {
         for (const list of lists) {
           const entries = list.byId.get(id) ?? [];
           input[list.spec.field] = entries.map((e) => e.row.value);
-          sources.set(list.spec.field, entries.map((e) => e.row.rowNumber));
+          sources.set(
+            list.spec.field,
+            entries.map((e) => e.row.rowNumber),
+          );
           entries.forEach((entry, i) => {
             for (const e of entry.row.errors) errors.push({ ...e, path: `/${list.spec.field}/${i}${e.path}` });
             for (const f of entry.row.failed) failed.add(`/${list.spec.field}/${i}${f}`);

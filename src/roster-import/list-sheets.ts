@@ -51,7 +51,12 @@ export function readListSheet(
   }
   const rows = dataRows(sheet, found.rowNumber);
   if (rows.length > limits.maxListRows) {
-    throw uploadInvalid(fileName, 'TOO_MANY_ROWS', `“${spec.sheet}”表超过 ${limits.maxListRows} 行`, `sheet "${spec.sheet}" has more than ${limits.maxListRows} rows`);
+    throw uploadInvalid(
+      fileName,
+      'TOO_MANY_ROWS',
+      `“${spec.sheet}”表超过 ${limits.maxListRows} 行`,
+      `sheet "${spec.sheet}" has more than ${limits.maxListRows} rows`,
+    );
   }
   const idColumn = found.headers.get(ID_HEADER) as number;
   const nameColumn = found.headers.get(NAME_HEADER);

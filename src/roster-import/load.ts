@@ -14,9 +14,18 @@ function isOleFile(bytes: Uint8Array): boolean {
   return OLE_MAGIC.every((byte, i) => bytes[i] === byte);
 }
 
-export async function loadWorkbook(bytes: Uint8Array, limits: RosterImportLimits, fileName: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(
+  bytes: Uint8Array,
+  limits: RosterImportLimits,
+  fileName: string,
+): Promise<ExcelJS.Workbook> {
   if (bytes.byteLength > limits.maxFileBytes) {
-    throw uploadInvalid(fileName, 'FILE_TOO_LARGE', `文件超过 ${limits.maxFileBytes} 字节`, `the file is larger than ${limits.maxFileBytes} bytes`);
+    throw uploadInvalid(
+      fileName,
+      'FILE_TOO_LARGE',
+      `文件超过 ${limits.maxFileBytes} 字节`,
+      `the file is larger than ${limits.maxFileBytes} bytes`,
+    );
   }
   if (isOleFile(bytes)) {
     throw uploadInvalid(
@@ -26,12 +35,20 @@ export async function loadWorkbook(bytes: Uint8Array, limits: RosterImportLimits
       'an old .xls (or WPS .et) file or a password-protected workbook; save it as an unencrypted .xlsx and upload again',
     );
   }
-  const verdict = await inspectZip(bytes, { maxEntries: limits.maxZipEntries, maxUncompressedBytes: limits.maxUncompressedBytes });
+  const verdict = await inspectZip(bytes, {
+    maxEntries: limits.maxZipEntries,
+    maxUncompressedBytes: limits.maxUncompressedBytes,
+  });
   if (!verdict.ok) {
     if (verdict.reason === 'not-zip' || verdict.reason === 'not-xlsx') {
       throw uploadInvalid(fileName, 'NOT_XLSX', '不是 Excel 工作簿（.xlsx）文件', 'not an Excel workbook (.xlsx)');
     }
-    throw uploadInvalid(fileName, 'ZIP_TOO_LARGE', `解压后过大（${verdict.detail}）`, `too large once uncompressed (${verdict.detail})`);
+    throw uploadInvalid(
+      fileName,
+      'ZIP_TOO_LARGE',
+      `解压后过大（${verdict.detail}）`,
+      `too large once uncompressed (${verdict.detail})`,
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -39,7 +56,14 @@ export async function loadWorkbook(bytes: Uint8Array, limits: RosterImportLimits
   } catch (cause) {
     throw new AppError('UPLOAD_INVALID', {
       cause,
-      details: [{ path: '/file', code: 'NOT_XLSX', message: `${fileName}：无法读取该 Excel 工作簿`, messageEn: `${fileName}: the workbook cannot be read` }],
+      details: [
+        {
+          path: '/file',
+          code: 'NOT_XLSX',
+          message: `${fileName}：无法读取该 Excel 工作簿`,
+          messageEn: `${fileName}: the workbook cannot be read`,
+        },
+      ],
       zh: `${fileName}：无法读取该 Excel 工作簿`,
       en: `${fileName}: the workbook cannot be read`,
     });

@@ -18,7 +18,7 @@ export function locate(
     const index = Number(parts[1]);
     const listRow = Number.isInteger(index) ? sources.get(list.field)?.[index] : undefined;
     if (listRow === undefined) return { sheet: mainSheet, row: mainRow, column: list.sheet };
-    const rest = '/' + parts.slice(2).join('/');
+    const rest = `/${parts.slice(2).join('/')}`;
     return { sheet: list.sheet, row: listRow, column: columnFor(list.columns, rest) };
   }
   return { sheet: mainSheet, row: mainRow, column: columnFor(MAIN_COLUMNS, problem.path) };
@@ -28,16 +28,16 @@ export function locate(
 export function columnFor(columns: readonly ColumnSpec[], pointer: string): string {
   const exact = columns.find((c) => c.path === pointer);
   if (exact) return exact.header;
-  const inside = columns.find((c) => c.path?.startsWith(pointer + '/'));
+  const inside = columns.find((c) => c.path?.startsWith(`${pointer}/`));
   if (inside && pointer !== '/') return inside.header;
   let best: ColumnSpec | undefined;
   for (const c of columns) {
-    if (c.path && pointer.startsWith(c.path + '/') && (!best || c.path.length > (best.path?.length ?? 0))) best = c;
+    if (c.path && pointer.startsWith(`${c.path}/`) && (!best || c.path.length > (best.path?.length ?? 0))) best = c;
   }
   return best?.header ?? '';
 }
 
 export function isUnder(path: string, failed: ReadonlySet<string>): boolean {
-  for (const f of failed) if (f !== '' && (path === f || path.startsWith(f + '/'))) return true;
+  for (const f of failed) if (f !== '' && (path === f || path.startsWith(`${f}/`))) return true;
   return false;
 }

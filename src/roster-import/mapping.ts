@@ -3,7 +3,15 @@
  * plus the one field whose cell text differs from its value (单位层级).
  */
 import type { Dossier } from '../domain/dossier.js';
-import { ID_HEADER, LIST_SHEETS, MAIN_COLUMNS, NAME_HEADER, UNIT_LEVEL_ALIASES, UNIT_LEVELS, type ColumnSpec } from './columns.js';
+import {
+  ID_HEADER,
+  LIST_SHEETS,
+  MAIN_COLUMNS,
+  NAME_HEADER,
+  UNIT_LEVEL_ALIASES,
+  UNIT_LEVELS,
+  type ColumnSpec,
+} from './columns.js';
 
 export type CellOut = string | number;
 

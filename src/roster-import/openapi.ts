@@ -11,13 +11,21 @@ type JsonObject = Record<string, unknown>;
 const errorRef = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 
 export function rosterImportOpenApiPaths(): JsonObject {
-  const { $schema: _dropped, ...response } = z.toJSONSchema(RosterImportResponse, { io: 'output', unrepresentable: 'any' }) as JsonObject;
+  const { $schema: _dropped, ...response } = z.toJSONSchema(RosterImportResponse, {
+    io: 'output',
+    unrepresentable: 'any',
+  }) as JsonObject;
   return {
     '/v1/roster-imports/template.xlsx': {
       get: {
         tags: ['roster'],
         summary: '申报人员花名册模板 / the roster template staff fill in',
-        responses: { 200: { description: 'XLSX template', content: { [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } } } },
+        responses: {
+          200: {
+            description: 'XLSX template',
+            content: { [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+          },
+        },
       },
     },
     '/v1/roster-imports': {
@@ -32,7 +40,11 @@ export function rosterImportOpenApiPaths(): JsonObject {
           required: true,
           content: {
             'multipart/form-data': {
-              schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+              schema: {
+                type: 'object',
+                required: ['file'],
+                properties: { file: { type: 'string', format: 'binary' } },
+              },
             },
             [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } },
           },

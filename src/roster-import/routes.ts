@@ -26,15 +26,26 @@ const TEMPLATE_NAME = '申报人员花名册模板.xlsx';
 const FILE_FIELD = 'file';
 
 function uploadInvalid(zh: string, en: string, code = 'NO_FILE'): AppError {
-  return new AppError('UPLOAD_INVALID', { zh, en, details: [{ path: `/${FILE_FIELD}`, code, message: zh, messageEn: en }] });
+  return new AppError('UPLOAD_INVALID', {
+    zh,
+    en,
+    details: [{ path: `/${FILE_FIELD}`, code, message: zh, messageEn: en }],
+  });
 }
 
 function tooLarge(limit: number): AppError {
-  return uploadInvalid(`上传的文件超过 ${limit} 字节`, `The uploaded file is larger than ${limit} bytes`, 'FILE_TOO_LARGE');
+  return uploadInvalid(
+    `上传的文件超过 ${limit} 字节`,
+    `The uploaded file is larger than ${limit} bytes`,
+    'FILE_TOO_LARGE',
+  );
 }
 
 /** The upload's bytes and name, from a multipart field `file` or a raw XLSX body. */
-async function readUpload(request: FastifyRequest, maxFileBytes: number): Promise<{ bytes: Uint8Array; fileName?: string }> {
+async function readUpload(
+  request: FastifyRequest,
+  maxFileBytes: number,
+): Promise<{ bytes: Uint8Array; fileName?: string }> {
   if (Buffer.isBuffer(request.body)) return { bytes: request.body };
   if (!request.isMultipart()) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
@@ -45,11 +56,14 @@ async function readUpload(request: FastifyRequest, maxFileBytes: number): Promis
   let part;
   try {
     part = await request.file({ limits: { fileSize: maxFileBytes, files: 1 } });
-  } catch (cause) {
+  } catch (_cause) {
     throw uploadInvalid('无法读取上传的表单数据', 'The multipart body cannot be read', 'MULTIPART_INVALID');
   }
   if (!part || part.fieldname !== FILE_FIELD) {
-    throw uploadInvalid(`没有上传文件（字段名应为 ${FILE_FIELD}）`, `No file uploaded (expected field "${FILE_FIELD}")`);
+    throw uploadInvalid(
+      `没有上传文件（字段名应为 ${FILE_FIELD}）`,
+      `No file uploaded (expected field "${FILE_FIELD}")`,
+    );
   }
   let bytes: Buffer;
   try {
@@ -62,7 +76,10 @@ async function readUpload(request: FastifyRequest, maxFileBytes: number): Promis
   return { bytes, fileName: part.filename || undefined };
 }
 
-export default async function rosterImportRoutes(app: FastifyInstance, options: RosterImportRoutesOptions = {}): Promise<void> {
+export default async function rosterImportRoutes(
+  app: FastifyInstance,
+  options: RosterImportRoutesOptions = {},
+): Promise<void> {
   const limits: RosterImportLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const isolation = options.isolation === false ? undefined : { ...DEFAULT_ISOLATION, ...options.isolation };
   const maxConcurrent = Math.max(1, options.maxConcurrent ?? isolation?.threads ?? DEFAULT_ISOLATION.threads);
@@ -76,8 +93,10 @@ export default async function rosterImportRoutes(app: FastifyInstance, options: 
   }
   // API clients may post the workbook itself as the body.
   if (!app.hasContentTypeParser(XLSX_MEDIA_TYPE)) {
-    app.addContentTypeParser(XLSX_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: limits.maxFileBytes }, (_request, body, done) =>
-      done(null, body),
+    app.addContentTypeParser(
+      XLSX_MEDIA_TYPE,
+      { parseAs: 'buffer', bodyLimit: limits.maxFileBytes },
+      (_request, body, done) => done(null, body),
     );
   }
 

@@ -62,20 +62,34 @@ function addListsSheet(workbook: ExcelJS.Workbook): void {
 }
 
 /** A data sheet: styled header with notes, column formats, validations for `rows` data rows. */
-function addDataSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly ColumnSpec[], rows: number): Worksheet {
+function addDataSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: readonly ColumnSpec[],
+  rows: number,
+): Worksheet {
   const ranges = listRanges();
   const sheet = workbook.addWorksheet(name, {
     // The applicant sheet is wide: its first column (姓名) stays in view while scrolling right.
     views: [{ state: 'frozen', xSplit: name === MAIN_SHEET ? 1 : 0, ySplit: 1, activeCell: 'A2' }],
     properties: { defaultRowHeight: 18 },
     // An input sheet, not the printed roster (附件5): it prints at full size across pages, headers repeated.
-    pageSetup: { paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1', ...(name === MAIN_SHEET ? { printTitlesColumn: 'A:A' } : {}) },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      printTitlesRow: '1:1',
+      ...(name === MAIN_SHEET ? { printTitlesColumn: 'A:A' } : {}),
+    },
   });
   sheet.columns = columns.map((spec) => ({
     header: spec.header,
     key: spec.header,
     width: columnWidth(spec),
-    style: { numFmt: numFmtOf(spec), font: { name: FONT, size: 11 }, alignment: { vertical: 'top', wrapText: spec.width >= 30 } },
+    style: {
+      numFmt: numFmtOf(spec),
+      font: { name: FONT, size: 11 },
+      alignment: { vertical: 'top', wrapText: spec.width >= 30 },
+    },
   }));
   const header = sheet.getRow(1);
   header.height = 30;
@@ -121,7 +135,9 @@ function addDataSheet(workbook: ExcelJS.Workbook, name: string, columns: readonl
 }
 
 function addExampleRow(sheet: Worksheet, columns: readonly ColumnSpec[], values: Record<string, CellOut>): void {
-  const row = sheet.addRow(columns.map((spec) => (spec.header === REMARK_HEADER ? EXAMPLE_REMARK : (values[spec.header] ?? ''))));
+  const row = sheet.addRow(
+    columns.map((spec) => (spec.header === REMARK_HEADER ? EXAMPLE_REMARK : (values[spec.header] ?? ''))),
+  );
   row.eachCell({ includeEmpty: true }, (cell) => {
     cell.fill = EXAMPLE_FILL;
   });

@@ -16,7 +16,11 @@ export interface ZipLimits {
 
 export type ZipVerdict =
   | { readonly ok: true; readonly entries: number; readonly uncompressedBytes: number }
-  | { readonly ok: false; readonly reason: 'not-zip' | 'not-xlsx' | 'too-many-entries' | 'too-large'; readonly detail: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'not-zip' | 'not-xlsx' | 'too-many-entries' | 'too-large';
+      readonly detail: string;
+    };
 
 /** Parts every XLSX has; a zip without them is some other file. */
 const XLSX_PARTS = ['[Content_Types].xml', 'xl/workbook.xml'];
@@ -48,7 +52,11 @@ export async function inspectZip(bytes: Uint8Array, limits: ZipLimits): Promise<
     for await (const entry of zip.eachEntry()) {
       declared += entry.uncompressedSize;
       if (declared > limits.maxUncompressedBytes) {
-        return { ok: false, reason: 'too-large', detail: `more than ${limits.maxUncompressedBytes} bytes uncompressed` };
+        return {
+          ok: false,
+          reason: 'too-large',
+          detail: `more than ${limits.maxUncompressedBytes} bytes uncompressed`,
+        };
       }
       entries.push(entry);
     }

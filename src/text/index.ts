@@ -3,7 +3,13 @@
  */
 import { getTemplate } from './templates.js';
 
-export { clearTemplateCache, formTemplates, preloadTemplates, templatesDir, TemplateNotFoundError } from './templates.js';
+export {
+  clearTemplateCache,
+  formTemplates,
+  preloadTemplates,
+  templatesDir,
+  TemplateNotFoundError,
+} from './templates.js';
 
 /**
  * Fills templates/<formId>/<name>.hbs with `data`. Throws when the template is

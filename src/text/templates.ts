@@ -17,7 +17,7 @@ const cache = new Map<string, ReadonlyMap<string, TemplateFn>>();
 
 /** The templates directory in use (TEMPLATES_DIR, or the repo's templates/). */
 export function templatesDir(): string {
-  const fromEnv = process.env['TEMPLATES_DIR'];
+  const fromEnv = process.env.TEMPLATES_DIR;
   return fromEnv && fromEnv.trim() !== '' ? resolve(fromEnv) : DEFAULT_DIR;
 }
 

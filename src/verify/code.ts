@@ -35,7 +35,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 export function encodePayload(p: CodePayload): Uint8Array {
   const form = utf8.encode(p.form);
   const name = utf8.encode(p.name);
-  if (form.length > MAX_FIELD_BYTES || name.length > MAX_FIELD_BYTES) throw new RangeError('form id or name too long for a code');
+  if (form.length > MAX_FIELD_BYTES || name.length > MAX_FIELD_BYTES)
+    throw new RangeError('form id or name too long for a code');
   const out = new Uint8Array(1 + 4 + SERIAL_BYTES + COMMITMENT_BYTES + 1 + form.length + 1 + name.length);
   const view = new DataView(out.buffer);
   let at = 0;

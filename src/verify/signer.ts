@@ -20,7 +20,13 @@ import {
 import { sha256Hex } from './digest.js';
 
 export type VerifyResult =
-  | { readonly valid: true; readonly serial: string; readonly form: string; readonly name: string; readonly issuedAt: Date }
+  | {
+      readonly valid: true;
+      readonly serial: string;
+      readonly form: string;
+      readonly name: string;
+      readonly issuedAt: Date;
+    }
   | { readonly valid: false };
 
 export type Signer = VerificationSigner & { verify(code: string): VerifyResult };
@@ -48,11 +54,19 @@ export function createSigner(secret: Uint8Array | string): Signer {
   return {
     sign(claims: Claims) {
       const issuedAt = Math.floor(claims.issuedAt.getTime() / 1000);
-      if (!Number.isInteger(issuedAt) || issuedAt < 0 || issuedAt > 0xffffffff) throw new RangeError('issuedAt out of range');
+      if (!Number.isInteger(issuedAt) || issuedAt < 0 || issuedAt > 0xffffffff)
+        throw new RangeError('issuedAt out of range');
       // The serial and the commitment are keyed digests of every claim (full name,
       // SHA-256 of the ID number, content digest), so the same input at the same
       // time always gets the same serial, and the code binds data it does not reveal.
-      const bound = hmac('zc-claims-v1', claims.form, claims.name, sha256Hex(claims.idNumber), claims.contentDigest, String(issuedAt));
+      const bound = hmac(
+        'zc-claims-v1',
+        claims.form,
+        claims.name,
+        sha256Hex(claims.idNumber),
+        claims.contentDigest,
+        String(issuedAt),
+      );
       const serialBits = bound.subarray(0, SERIAL_BYTES);
       const payload = encodePayload({
         issuedAt,

@@ -4,11 +4,19 @@ import { streamBatch, type BatchDeps } from '../../src/batch/batch.js';
 import { AppError } from '../../src/errors.js';
 import { unzipParts } from '../helpers/office-tools.js';
 
-const dossier = JSON.parse(readFileSync(new URL('../fixtures/dossiers/zhang-yue-intermediate.json', import.meta.url), 'utf8'));
+const dossier = JSON.parse(
+  readFileSync(new URL('../fixtures/dossiers/zhang-yue-intermediate.json', import.meta.url), 'utf8'),
+);
 const unit = { name: '若羌县档案馆', prefecture: '', preparer: '', phone: '', date: '2024-10-14' };
 
 function deps(renderForm: BatchDeps['renderForm']): BatchDeps {
-  return { renderForm, requires: () => [], findMissingGlyphs: async () => [], fileName: (formId) => formId, concurrency: 1 };
+  return {
+    renderForm,
+    requires: () => [],
+    findMissingGlyphs: async () => [],
+    fileName: (formId) => formId,
+    concurrency: 1,
+  };
 }
 
 async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {

@@ -8,7 +8,8 @@ import { unzipParts } from '../helpers/office-tools.js';
 import { multipart } from '../helpers/multipart.js';
 import { filledTemplate, headerColumns } from '../roster-import/fill.js';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/dossiers/${name}.json`, import.meta.url), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/dossiers/${name}.json`, import.meta.url), 'utf8'));
 const unit = JSON.parse(readFileSync(new URL('../fixtures/roster-unit.json', import.meta.url), 'utf8')).unit;
 
 let app: FastifyInstance;
@@ -39,7 +40,9 @@ async function rosterRows(zip: Uint8Array): Promise<number> {
 }
 
 describe('POST /v1/batches', () => {
-  it('writes 199 applicant folders, the roster and an error report for 200 dossiers with one bad row', { timeout: 240_000 }, async () => {
+  it('writes 199 applicant folders, the roster and an error report for 200 dossiers with one bad row', {
+    timeout: 240_000,
+  }, async () => {
     const base = fixture('zhang-yue-intermediate');
     const dossiers = Array.from({ length: 200 }, (_, i) => ({
       ...base,
@@ -66,7 +69,9 @@ describe('POST /v1/batches', () => {
     expect(report.split('\r\n').filter((line) => line.startsWith('/dossiers/')).length).toBe(1);
   });
 
-  it('takes the roster workbook staff fill in, reporting a bad row by sheet and row', { timeout: 120_000 }, async () => {
+  it('takes the roster workbook staff fill in, reporting a bad row by sheet and row', {
+    timeout: 120_000,
+  }, async () => {
     const workbook = await filledTemplate((book, rows) => {
       const sheet = book.getWorksheet('申报人员')!;
       const column = headerColumns(sheet).get('身份证号')!;
@@ -84,7 +89,11 @@ describe('POST /v1/batches', () => {
   });
 
   it('refuses a batch without a unit before writing anything', async () => {
-    const response = await app.inject({ method: 'POST', url: '/v1/batches', payload: { dossiers: [fixture('ayguli-junior')] } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/batches',
+      payload: { dossiers: [fixture('ayguli-junior')] },
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json().details[0].path).toBe('/unit');
   });

@@ -29,7 +29,9 @@ describe('zhicheng-docs batch', () => {
     const code = await main(['batch', input, '-o', out]);
     expect(code).toBe(3); // some rows failed
     const names = [...unzipParts(readFileSync(out)).keys()];
-    expect(new Set(names.filter((n) => n.includes('/')).map((n) => n.split('/')[0]))).toEqual(new Set(['张玥-0640', '阿依古丽·买买提-0020']));
+    expect(new Set(names.filter((n) => n.includes('/')).map((n) => n.split('/')[0]))).toEqual(
+      new Set(['张玥-0640', '阿依古丽·买买提-0020']),
+    );
     const log = output.join('\n');
     expect(log).toContain('2 人成功');
     expect(log).toMatch(/申报人员!\d+ 巴特尔/);
@@ -45,13 +47,21 @@ describe('zhicheng-docs batch', () => {
 describe('zhicheng-docs render', () => {
   it('renders one form to the format of the output file', async () => {
     const out = join(dir, '承诺书.pdf');
-    const code = await main(['render', 'pledge', new URL('../fixtures/dossiers/ayguli-junior.json', import.meta.url).pathname, '-o', out]);
+    const code = await main([
+      'render',
+      'pledge',
+      new URL('../fixtures/dossiers/ayguli-junior.json', import.meta.url).pathname,
+      '-o',
+      out,
+    ]);
     expect(code).toBe(0);
     expect(compact(await pdfText(readFileSync(out)))).toContain('阿依古丽·买买提');
   });
 
   it('reports an invalid dossier with its path and exits 1', async () => {
-    const dossier = JSON.parse(readFileSync(new URL('../fixtures/dossiers/ayguli-junior.json', import.meta.url), 'utf8'));
+    const dossier = JSON.parse(
+      readFileSync(new URL('../fixtures/dossiers/ayguli-junior.json', import.meta.url), 'utf8'),
+    );
     dossier.applicant.idNumber = '652801198503120021';
     const input = join(dir, 'bad.json');
     writeFileSync(input, JSON.stringify(dossier));

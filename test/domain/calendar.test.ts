@@ -123,6 +123,8 @@ describe('checkPublicityPeriod', () => {
   });
 
   it('reports a year the calendar does not cover', () => {
-    expect(checkPublicityPeriod({ startDate: '2031-09-01', endDate: '2031-09-30' })?.code).toBe('CALENDAR_YEAR_UNKNOWN');
+    expect(checkPublicityPeriod({ startDate: '2031-09-01', endDate: '2031-09-30' })?.code).toBe(
+      'CALENDAR_YEAR_UNKNOWN',
+    );
   });
 });

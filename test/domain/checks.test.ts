@@ -5,7 +5,10 @@ import type { Dossier } from '../../src/domain/dossier.js';
 import { parseDossier } from '../../src/domain/parse.js';
 import { fixture } from './helpers.js';
 
-function dossier(name: Parameters<typeof fixture>[0], edit: (d: ReturnType<typeof fixture>) => void = () => {}): Dossier {
+function dossier(
+  name: Parameters<typeof fixture>[0],
+  edit: (d: ReturnType<typeof fixture>) => void = () => {},
+): Dossier {
   const raw = fixture(name);
   edit(raw);
   const r = parseDossier(raw);
@@ -33,7 +36,9 @@ describe('fixtures', () => {
     const findings = runChecks(dossier('zhang-yue-intermediate'));
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(hasErrors(findings)).toBe(false);
-    expect(findings).toContainEqual(expect.objectContaining({ code: 'DEFENSE_EXEMPT', message: '免于答辩：在若羌县工作' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ code: 'DEFENSE_EXEMPT', message: '免于答辩：在若羌县工作' }),
+    );
   });
 
   it('ayguli-junior: the 2024 专业 shortfall is covered by the exemption', () => {
@@ -75,12 +80,17 @@ describe('continuing education', () => {
       }),
     );
     expect(brief(findings)).toContainEqual(['error', '/continuingEducation/0/publicHours', 'CE_HOURS_SHORT']);
-    const cov = ceExemptionCoverage({ reason: '2019年3月至2021年12月驻村，申请免除2024年度专业科目继续教育学习', category: '访惠聚驻村' });
+    const cov = ceExemptionCoverage({
+      reason: '2019年3月至2021年12月驻村，申请免除2024年度专业科目继续教育学习',
+      category: '访惠聚驻村',
+    });
     expect(ceExemptionCovers(cov, 2024, 'professional')).toBe(true);
     expect(ceExemptionCovers(cov, 2020, 'professional')).toBe(true);
     expect(ceExemptionCovers(cov, 2023, 'professional')).toBe(false);
     expect(ceExemptionCovers(cov, 2024, 'public')).toBe(false);
-    expect(ceExemptionCovers(ceExemptionCoverage({ reason: '驻村期间', category: '访惠聚' }), 2023, 'public')).toBe(true);
+    expect(ceExemptionCovers(ceExemptionCoverage({ reason: '驻村期间', category: '访惠聚' }), 2023, 'public')).toBe(
+      true,
+    );
   });
 });
 
@@ -94,7 +104,9 @@ describe('other rules', () => {
 
   it('reports a missing assessment year, but not before the applicant started work', () => {
     const findings = runChecks(dossier('zhang-yue-intermediate', (d) => d.assessments.splice(1, 1)));
-    expect(findings.filter((f) => f.code === 'ASSESSMENT_YEAR_MISSING').map((f) => f.message)).toEqual(['缺少 2022 年度考核结果']);
+    expect(findings.filter((f) => f.code === 'ASSESSMENT_YEAR_MISSING').map((f) => f.message)).toEqual([
+      '缺少 2022 年度考核结果',
+    ]);
     const newcomer = runChecks(
       dossier('zhang-yue-intermediate', (d) => {
         d.applicant.workStartedOn = '2022-08';
@@ -114,7 +126,9 @@ describe('other rules', () => {
   });
 
   it('blind review: name or employer in the work summary', () => {
-    const withName = runChecks(dossier('zhang-yue-intermediate', (d) => (d.workSummary = `本人张玥，${d.workSummary}`)));
+    const withName = runChecks(
+      dossier('zhang-yue-intermediate', (d) => (d.workSummary = `本人张玥，${d.workSummary}`)),
+    );
     expect(brief(withName)).toContainEqual(['error', '/workSummary', 'BLIND_REVIEW_NAME']);
     const withPart = runChecks(dossier('ayguli-junior', (d) => (d.workSummary = `我叫阿依古丽。${d.workSummary}`)));
     expect(brief(withPart)).toContainEqual(['error', '/workSummary', 'BLIND_REVIEW_NAME']);
@@ -145,9 +159,7 @@ describe('other rules', () => {
       }),
     );
     expect(brief(findings)).toEqual(
-      expect.arrayContaining([
-        ['warning', '/application/defenseExemption', 'DEFENSE_EXEMPTION_UNSUPPORTED'],
-      ]),
+      expect.arrayContaining([['warning', '/application/defenseExemption', 'DEFENSE_EXEMPTION_UNSUPPORTED']]),
     );
     const plain = runChecks(
       dossier('zhang-yue-intermediate', (d) => {
@@ -169,6 +181,8 @@ describe('other rules', () => {
 
   it('sorts errors before warnings before infos', () => {
     const severities = runChecks(dossier('bater-initial')).map((f) => f.severity);
-    expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
+    expect(severities).toEqual(
+      [...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)),
+    );
   });
 });

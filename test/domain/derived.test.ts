@@ -12,7 +12,10 @@ import { parseDossier } from '../../src/domain/parse.js';
 import type { Dossier } from '../../src/domain/dossier.js';
 import { fixture } from './helpers.js';
 
-function dossier(name: Parameters<typeof fixture>[0], edit: (d: ReturnType<typeof fixture>) => void = () => {}): Dossier {
+function dossier(
+  name: Parameters<typeof fixture>[0],
+  edit: (d: ReturnType<typeof fixture>) => void = () => {},
+): Dossier {
   const raw = fixture(name);
   edit(raw);
   const r = parseDossier(raw);
@@ -106,7 +109,10 @@ describe('postponement and windows', () => {
   });
 
   it('uses the notice windows for 2024', () => {
-    expect(continuingEducationWindow('初级', 2024)).toEqual({ publicYears: [2023, 2024], professionalYears: [2023, 2024] });
+    expect(continuingEducationWindow('初级', 2024)).toEqual({
+      publicYears: [2023, 2024],
+      professionalYears: [2023, 2024],
+    });
     expect(continuingEducationWindow('中级', 2024)).toEqual({
       publicYears: [2020, 2021, 2022, 2023, 2024],
       professionalYears: [2022, 2023, 2024],

@@ -140,11 +140,14 @@ describe('names, ethnic groups, political status', () => {
 });
 
 describe('phones, dates, ranges, titles', () => {
-  it.each(['0996-2012345', '09962012345', '010-12345678', '0996-2012345-801', '13899012345'])('accepts phone %s', (phone) => {
-    const d = fixture('ayguli-junior');
-    d.applicant.phone = phone;
-    expect(parseDossier(d).ok).toBe(true);
-  });
+  it.each(['0996-2012345', '09962012345', '010-12345678', '0996-2012345-801', '13899012345'])(
+    'accepts phone %s',
+    (phone) => {
+      const d = fixture('ayguli-junior');
+      d.applicant.phone = phone;
+      expect(parseDossier(d).ok).toBe(true);
+    },
+  );
 
   it.each(['123', '12899012345', '2012345', '0996-201'])('rejects phone %s', (phone) => {
     const d = fixture('ayguli-junior');
@@ -206,7 +209,12 @@ describe('generic problems', () => {
     const d = fixture('ayguli-junior');
     delete d.applicant.name;
     const [p] = problemsOf(d);
-    expect(p).toEqual({ path: '/applicant/name', code: 'REQUIRED', message: '必填项缺失', messageEn: 'This field is required' });
+    expect(p).toEqual({
+      path: '/applicant/name',
+      code: 'REQUIRED',
+      message: '必填项缺失',
+      messageEn: 'This field is required',
+    });
   });
 
   it('treats blank required text as missing and trims text', () => {
@@ -258,7 +266,10 @@ describe('generic problems', () => {
   it('prefixes basePath and addresses roster dossiers by index', () => {
     const d = fixture('ayguli-junior');
     d.applicant.phone = 'x';
-    const r = parseRosterInput({ unit: { name: '某单位', date: '2024-10-14' }, dossiers: [fixture('bater-initial'), d] });
+    const r = parseRosterInput({
+      unit: { name: '某单位', date: '2024-10-14' },
+      dossiers: [fixture('bater-initial'), d],
+    });
     expect(r.ok ? [] : r.problems.map((p) => p.path)).toEqual(['/dossiers/1/applicant/phone']);
     const s = parseDossier(d, '/dossier');
     expect(s.ok ? [] : s.problems.map((p) => p.path)).toEqual(['/dossier/applicant/phone']);

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasValidCheckChar, idCheckChar, idGender } from '../../src/domain/id-number.js';
 
-const seventeenDigits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 17, maxLength: 17 }).map((d) => d.join(''));
+const seventeenDigits = fc
+  .array(fc.integer({ min: 0, max: 9 }), { minLength: 17, maxLength: 17 })
+  .map((d) => d.join(''));
 const CHECK_CHARS = '0123456789X'.split('');
 
 describe('GB 11643 check character', () => {

@@ -12,7 +12,10 @@ import { FONT_ROLES, loadFontChains, resolveFontPath, REPO_FONTS_DIR } from '../
 import { faceOf } from '../../src/fonts/face.js';
 import { FontLibrary, getFontLibrary } from '../../src/fonts/library.js';
 
-const NOTO_SANS = resolveFontPath('npm:@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', REPO_FONTS_DIR);
+const NOTO_SANS = resolveFontPath(
+  'npm:@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  REPO_FONTS_DIR,
+);
 
 describe('font chains', () => {
   it('maps every role to Noto by default, 黑 to Noto Sans, title to a bold Noto Serif', () => {
@@ -29,7 +32,10 @@ describe('font chains', () => {
 
   it("puts an operator's fonts first (FONTS_DIR) and keeps Noto at the end", () => {
     const dir = mkdtempSync(join(tmpdir(), 'fonts-'));
-    writeFileSync(join(dir, 'fonts.json'), JSON.stringify({ roles: { fangsong: [{ name: '仿宋 stand-in', regular: NOTO_SANS }] } }));
+    writeFileSync(
+      join(dir, 'fonts.json'),
+      JSON.stringify({ roles: { fangsong: [{ name: '仿宋 stand-in', regular: NOTO_SANS }] } }),
+    );
     const chains = loadFontChains(dir);
     expect(chains.fangsong[0]!.name).toBe('仿宋 stand-in');
     expect(chains.fangsong[0]!.regular).toBe(NOTO_SANS);
@@ -57,7 +63,8 @@ describe('font chains', () => {
   it('preloads every face of every chain', () => {
     const lib = new FontLibrary(loadFontChains(REPO_FONTS_DIR));
     lib.preload();
-    for (const role of FONT_ROLES) for (const e of lib.chains[role]) expect([e.regular.loaded, e.bold?.loaded]).toEqual([true, true]);
+    for (const role of FONT_ROLES)
+      for (const e of lib.chains[role]) expect([e.regular.loaded, e.bold?.loaded]).toEqual([true, true]);
   });
 
   it('parses each font file once per process', () => {
@@ -99,6 +106,15 @@ describe('findMissingGlyphs', () => {
 
   it('ignores line breaks and tabs, photos and long base64 payloads, and non-strings', () => {
     const base64 = 'QUJD'.repeat(6000);
-    expect(findMissingGlyphs({ a: '第一行\n第二行\t完', applicant: { photo: '𠮷' }, scan: base64, n: 3, d: new Date(), b: null })).toEqual([]);
+    expect(
+      findMissingGlyphs({
+        a: '第一行\n第二行\t完',
+        applicant: { photo: '𠮷' },
+        scan: base64,
+        n: 3,
+        d: new Date(),
+        b: null,
+      }),
+    ).toEqual([]);
   });
 });

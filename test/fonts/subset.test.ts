@@ -13,7 +13,9 @@ import { faceOf, type FontFace } from '../../src/fonts/face.js';
 import { subsetTrueType } from '../../src/fonts/subset.js';
 import { compact, inkInBox, pdfFonts, pdfText, rasterise } from '../helpers/pdf-tools.js';
 
-const NOTO = faceOf(resolveFontPath('npm:@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', REPO_FONTS_DIR));
+const NOTO = faceOf(
+  resolveFontPath('npm:@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', REPO_FONTS_DIR),
+);
 /** DejaVu Sans comes with poppler/LibreOffice on Debian; its accented letters are composite glyphs. */
 const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 
@@ -59,14 +61,20 @@ describe('subsetTrueType', () => {
 describe('an operator font first in the chain', () => {
   it('prints its composite glyphs with ink', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fonts-op-'));
-    writeFileSync(join(dir, 'fonts.json'), JSON.stringify({ roles: { song: [{ name: 'DejaVu Sans', regular: DEJAVU }] } }));
+    writeFileSync(
+      join(dir, 'fonts.json'),
+      JSON.stringify({ roles: { song: [{ name: 'DejaVu Sans', regular: DEJAVU }] } }),
+    );
     const { FontLibrary } = await import('../../src/fonts/library.js');
     const lib = new FontLibrary(loadFontChains(dir));
     expect(lib.choose('é'.codePointAt(0)!, 'song')?.face.file).toBe(DEJAVU);
     expect(lib.choose('档'.codePointAt(0)!, 'song')?.face.file).toMatch(/NotoSerifSC/);
     const { renderPdfWithLayout } = await import('../../src/render/pdf/index.js');
     const { noticeDocument } = await import('../render/pdf/sample-docs.js');
-    const doc = noticeDocument({ base: { font: 'song', size: 16, lineHeight: 28 }, blocks: [{ type: 'paragraph', runs: [{ text: 'Café Åland Ñandú 档案 façade' }] }] });
+    const doc = noticeDocument({
+      base: { font: 'song', size: 16, lineHeight: 28 },
+      blocks: [{ type: 'paragraph', runs: [{ text: 'Café Åland Ñandú 档案 façade' }] }],
+    });
     const { bytes, glyphs } = await renderPdfWithLayout(doc, { fonts: lib });
     const pages = await rasterise(bytes);
     expect(glyphs.filter((g) => 'éÅÑúç'.includes(g.char))).toHaveLength(5);

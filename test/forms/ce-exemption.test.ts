@@ -48,7 +48,10 @@ describe('ce-exemption (附件4 免除继续教育学习申请表)', () => {
     expect(ceExemptionForm.requires?.(loadDossier('bater-initial')) ?? []).toEqual([]);
     const doc = ceExemptionForm.build(loadDossier('bater-initial'), CTX);
     const table = doc.blocks.find((b) => b.type === 'table');
-    const reasonRow = table?.type === 'table' ? table.rows.find((row) => row.cells[0]?.paragraphs[0]?.runs[0]?.text === '免学理由') : undefined;
+    const reasonRow =
+      table?.type === 'table'
+        ? table.rows.find((row) => row.cells[0]?.paragraphs[0]?.runs[0]?.text === '免学理由')
+        : undefined;
     expect(reasonRow?.cells[1]).toMatchObject({ paragraphs: [], space: 'handwriting' });
     expect(modelText(doc)).not.toContain('免学类别');
     expect(modelText(doc)).toContain('巴特尔');

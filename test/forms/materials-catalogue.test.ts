@@ -41,7 +41,16 @@ describe('materials-catalogue (附件6 申报材料目录)', () => {
       expect(rows).toHaveLength(13);
       expect(rows.map((r) => r[0])).toEqual(CATALOGUE_ITEMS.map((i) => i.name));
       const text = modelText(doc);
-      for (const label of ['地州市', '单位', '最高学历（学位）', '联系电话（手机）', '拟评审职称', '序号', '材料名称', '件数']) {
+      for (const label of [
+        '地州市',
+        '单位',
+        '最高学历（学位）',
+        '联系电话（手机）',
+        '拟评审职称',
+        '序号',
+        '材料名称',
+        '件数',
+      ]) {
         expect(text).toContain(label);
       }
       expect(text).toContain('第1—8项');
@@ -61,7 +70,13 @@ describe('materials-catalogue (附件6 申报材料目录)', () => {
     const bater = new Map(listRows(materialsCatalogueForm.build(loadDossier('bater-initial'), CTX)));
     expect(bater.get('论文、著作')).toBe('无');
     // Only the notice's years (2021–2023 for 2024) count; an older 考核表 is not asked for.
-    const older = { ...dossier, assessments: [{ year: 2019, result: '合格' as const }, { year: 2023, result: '合格' as const }] };
+    const older = {
+      ...dossier,
+      assessments: [
+        { year: 2019, result: '合格' as const },
+        { year: 2023, result: '合格' as const },
+      ],
+    };
     expect(new Map(listRows(materialsCatalogueForm.build(older, CTX))).get('年度考核表')).toBe('1');
   });
 

@@ -82,7 +82,9 @@ export function modelTexts(doc: Document): string[] {
 
 /** All printed text joined, with line breaks and spaces removed (for `contains` checks). */
 export function modelText(doc: Document): string {
-  return modelTexts(doc).join('|').replace(/[\s\u3000]+/g, '');
+  return modelTexts(doc)
+    .join('|')
+    .replace(/[\s\u3000]+/g, '');
 }
 
 export function squeeze(text: string): string {

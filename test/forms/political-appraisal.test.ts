@@ -39,13 +39,18 @@ describe('political-appraisal (现实表现鉴定)', () => {
   });
 
   it('prints the level with the title: 初级（助理馆员）, 中级（馆员）', () => {
-    expect(modelText(politicalAppraisalForm.build(loadDossier('ayguli-junior'), CTX))).toContain('档案系列档案专业初级（助理馆员）');
-    expect(modelText(politicalAppraisalForm.build(loadDossier('zhang-yue-intermediate'), CTX))).toContain('档案系列档案专业中级（馆员）');
+    expect(modelText(politicalAppraisalForm.build(loadDossier('ayguli-junior'), CTX))).toContain(
+      '档案系列档案专业初级（助理馆员）',
+    );
+    expect(modelText(politicalAppraisalForm.build(loadDossier('zhang-yue-intermediate'), CTX))).toContain(
+      '档案系列档案专业中级（馆员）',
+    );
   });
 
-  it('requires the unit\'s appraisal text', () => {
+  it("requires the unit's appraisal text", () => {
     expect(politicalAppraisalForm.requires?.(loadDossier('bater-initial'))).toEqual([]);
-    const problems = politicalAppraisalForm.requires?.({ ...loadDossier('bater-initial'), politicalAppraisal: '  ' }) ?? [];
+    const problems =
+      politicalAppraisalForm.requires?.({ ...loadDossier('bater-initial'), politicalAppraisal: '  ' }) ?? [];
     expect(problems.map((p) => p.path)).toEqual(['/politicalAppraisal']);
   });
 

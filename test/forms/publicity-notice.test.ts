@@ -35,8 +35,12 @@ describe('publicity-notice (附件1 推荐单位公示)', () => {
   }
 
   it('prints the level and title: 初级（助理馆员）, 中级（馆员）', () => {
-    expect(modelText(publicityNoticeForm.build(loadDossier('ayguli-junior'), CTX))).toContain('档案系列档案专业初级（助理馆员）');
-    expect(modelText(publicityNoticeForm.build(loadDossier('zhang-yue-intermediate'), CTX))).toContain('档案系列档案专业中级（馆员）');
+    expect(modelText(publicityNoticeForm.build(loadDossier('ayguli-junior'), CTX))).toContain(
+      '档案系列档案专业初级（助理馆员）',
+    );
+    expect(modelText(publicityNoticeForm.build(loadDossier('zhang-yue-intermediate'), CTX))).toContain(
+      '档案系列档案专业中级（馆员）',
+    );
   });
 
   it('prints "无" for bater\'s empty achievement summary and missing current title', () => {
@@ -45,13 +49,13 @@ describe('publicity-notice (附件1 推荐单位公示)', () => {
     expect(text).toContain('现任专业技术职务任职资格：无');
   });
 
-  it('accepts ayguli\'s publicity as given: 5 working days (9/29 is a make-up workday)', () => {
+  it("accepts ayguli's publicity as given: 5 working days (9/29 is a make-up workday)", () => {
     const dossier = loadDossier('ayguli-junior');
     expect(publicityNoticeForm.requires?.(dossier)).toEqual([]);
     expect(modelText(publicityNoticeForm.build(dossier, CTX))).toContain('（共5个工作日）');
   });
 
-  it('rejects ayguli\'s publicity moved to start 2024-09-27: 4 working days', () => {
+  it("rejects ayguli's publicity moved to start 2024-09-27: 4 working days", () => {
     const dossier = loadDossier('ayguli-junior');
     const moved = { ...dossier, publicity: { ...dossier.publicity, startDate: '2024-09-27' } };
     const problems = publicityNoticeForm.requires?.(moved) ?? [];

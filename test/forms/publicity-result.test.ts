@@ -25,9 +25,13 @@ describe('publicity-result (附件2 推荐单位公示结果)', () => {
 
   it('computes the days it ran: calendar days and working days', () => {
     // 2024-09-26 .. 2024-10-08: 13 days, of which 5 working days (national day week, 9/29 make-up day).
-    expect(modelText(publicityResultForm.build(loadDossier('ayguli-junior'), CTX))).toContain('公示13天（含5个工作日）');
+    expect(modelText(publicityResultForm.build(loadDossier('ayguli-junior'), CTX))).toContain(
+      '公示13天（含5个工作日）',
+    );
     // 2024-09-10 .. 2024-09-19: 10 days; 9/15–17 中秋 off, 9/14 a make-up workday → 7.
-    expect(modelText(publicityResultForm.build(loadDossier('zhang-yue-intermediate'), CTX))).toContain('公示10天（含7个工作日）');
+    expect(modelText(publicityResultForm.build(loadDossier('zhang-yue-intermediate'), CTX))).toContain(
+      '公示10天（含7个工作日）',
+    );
   });
 
   it('reports a result signed before the publicity ends at /signedOn', () => {

@@ -12,8 +12,15 @@ import { allCells, cellText, CTX, FIXTURE_NAMES, loadDossier, loadRosterInput } 
 import type { Document } from '../../src/document/model.js';
 
 const API_ORDER = [
-  'publicity-notice', 'publicity-result', 'pledge', 'ce-exemption', 'roster',
-  'materials-catalogue', 'review-form', 'political-appraisal', 'work-experience-certificate',
+  'publicity-notice',
+  'publicity-result',
+  'pledge',
+  'ce-exemption',
+  'roster',
+  'materials-catalogue',
+  'review-form',
+  'political-appraisal',
+  'work-experience-certificate',
 ];
 
 function inputsFor(formId: string): [string, unknown][] {
@@ -62,7 +69,8 @@ describe('form registry', () => {
           expect(doc.meta.createdAt).toEqual(CTX.now);
           expect(blankCells(doc)).toEqual([]);
           const marked = allCells(doc).filter((cell) => cell.space);
-          for (const cell of marked) expect(['signature', 'seal', 'thumbprint', 'photo', 'handwriting']).toContain(cell.space);
+          for (const cell of marked)
+            expect(['signature', 'seal', 'thumbprint', 'photo', 'handwriting']).toContain(cell.space);
         });
       }
     });

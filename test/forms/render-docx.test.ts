@@ -35,11 +35,20 @@ describe('forms as DOCX', () => {
 
   it('publicity-notice converts with LibreOffice and keeps its values', async () => {
     const dossier = loadDossier('zhang-yue-intermediate');
-    const file = await render(publicityNoticeForm.build(dossier, { now: new Date(0), options: {}, settings: { watermarkText: '' } }), 'docx');
+    const file = await render(
+      publicityNoticeForm.build(dossier, { now: new Date(0), options: {}, settings: { watermarkText: '' } }),
+      'docx',
+    );
     const pdf = await officeToPdfText(file.bytes, 'docx');
     expect(pdf.pages).toBe(1);
     const text = squeeze(pdf.text);
-    for (const value of [dossier.applicant.name, dossier.applicant.idNumber, '推荐单位公示', dossier.recommendingUnit.phone, '2024年9月10日']) {
+    for (const value of [
+      dossier.applicant.name,
+      dossier.applicant.idNumber,
+      '推荐单位公示',
+      dossier.recommendingUnit.phone,
+      '2024年9月10日',
+    ]) {
       expect(text).toContain(squeeze(value));
     }
   }, 180_000);

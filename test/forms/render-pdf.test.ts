@@ -43,8 +43,14 @@ function idNumbersOf(input: unknown): string[] {
 
 /** The forms the notice has on one sheet (the roster of three fits one landscape page). */
 const ONE_PAGE = new Set([
-  'publicity-notice', 'publicity-result', 'pledge', 'ce-exemption', 'materials-catalogue',
-  'political-appraisal', 'work-experience-certificate', 'roster',
+  'publicity-notice',
+  'publicity-result',
+  'pledge',
+  'ce-exemption',
+  'materials-catalogue',
+  'political-appraisal',
+  'work-experience-certificate',
+  'roster',
 ]);
 
 describe('forms as PDF', () => {

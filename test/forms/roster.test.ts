@@ -12,7 +12,6 @@ function rosterTable(input: RosterInput): TableBlock {
   return table;
 }
 
-
 describe('roster (附件5 申报人员花名册)', () => {
   it('builds the three fixtures: title, one row each, every value printed', () => {
     const input = loadRosterInput();
@@ -24,18 +23,46 @@ describe('roster (附件5 申报人员花名册)', () => {
     expect(table.headerRows).toBe(1);
     expect(table.rows).toHaveLength(1 + input.dossiers.length);
     expect(table.rows[0]!.cells.map(cellText)).toEqual([
-      '序号', '姓名', '性别', '民族', '出生年月', '身份证号', '政治面貌', '学历学位', '毕业院校及专业', '参加工作时间',
-      '工作单位', '现职称及取得时间', '申报职称', '申报方式', '近三年考核', '继续教育', '是否免答辩', '联系电话', '备注',
+      '序号',
+      '姓名',
+      '性别',
+      '民族',
+      '出生年月',
+      '身份证号',
+      '政治面貌',
+      '学历学位',
+      '毕业院校及专业',
+      '参加工作时间',
+      '工作单位',
+      '现职称及取得时间',
+      '申报职称',
+      '申报方式',
+      '近三年考核',
+      '继续教育',
+      '是否免答辩',
+      '联系电话',
+      '备注',
     ]);
     for (const d of input.dossiers) {
       const { applicant } = d;
       expect(
         missingValues(doc, [
-          applicant.name, applicant.ethnicity, formatChineseYearMonth(applicant.birthDate), applicant.idNumber,
-          applicant.politicalStatus, applicant.education.level, applicant.education.school, applicant.education.major,
-          formatChineseYearMonth(applicant.workStartedOn), applicant.employer, applicant.phone,
-          d.application.targetTitle, d.application.route,
-          ...(applicant.currentTitle ? [applicant.currentTitle.name, formatChineseYearMonth(applicant.currentTitle.obtainedOn)] : []),
+          applicant.name,
+          applicant.ethnicity,
+          formatChineseYearMonth(applicant.birthDate),
+          applicant.idNumber,
+          applicant.politicalStatus,
+          applicant.education.level,
+          applicant.education.school,
+          applicant.education.major,
+          formatChineseYearMonth(applicant.workStartedOn),
+          applicant.employer,
+          applicant.phone,
+          d.application.targetTitle,
+          d.application.route,
+          ...(applicant.currentTitle
+            ? [applicant.currentTitle.name, formatChineseYearMonth(applicant.currentTitle.obtainedOn)]
+            : []),
           ...d.assessments.map((a) => `${a.year}年${a.result}`),
           ...d.continuingEducation.map((c) => `${c.year}年${c.publicHours}/${c.professionalHours}`),
         ]),
@@ -62,7 +89,9 @@ describe('roster (附件5 申报人员花名册)', () => {
     expect(cellText(bater.cells[col('备注')]!)).toBe('无');
     const ayguli = rows.find((r) => cellText(r.cells[1]!) === '阿依古丽·买买提')!;
     expect(cellText(ayguli.cells[col('学历学位')]!)).toBe('大学专科／无');
-    expect(cellText(ayguli.cells[col('继续教育')]!)).toBe('申请免除（访惠聚驻村）；公需/专业学时：2023年30/60；2024年30/0');
+    expect(cellText(ayguli.cells[col('继续教育')]!)).toBe(
+      '申请免除（访惠聚驻村）；公需/专业学时：2023年30/60；2024年30/0',
+    );
     expect(rows.map((r) => r.cells[0]!.value)).toEqual([1, 2, 3]);
     expect(cellText(bater.cells[col('近三年考核')]!)).toBe('2021年合格；2022年基本合格；2023年合格');
   });
@@ -79,7 +108,10 @@ describe('roster (附件5 申报人员花名册)', () => {
 
   it('takes the year from the dossiers and names the file after the unit', () => {
     const input = loadRosterInput();
-    const later = { ...input, dossiers: input.dossiers.map((d) => ({ ...d, application: { ...d.application, year: 2025 } })) };
+    const later = {
+      ...input,
+      dossiers: input.dossiers.map((d) => ({ ...d, application: { ...d.application, year: 2025 } })),
+    };
     expect(modelText(rosterForm.build(later, CTX))).toContain('2025年度档案系列');
     expect(rosterForm.fileName(input)).toBe('附件5-申报人员花名册-巴音郭楞蒙古自治州党委办公室档案监督指导一科');
     expect(RosterInputSchema.safeParse(rosterForm.sample()).success).toBe(true);

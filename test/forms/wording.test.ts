@@ -15,7 +15,7 @@ import { ceExemptionForm } from '../../src/forms/ce-exemption/index.js';
 import { CTX, loadDossier, modelText, squeeze } from './model-walk.js';
 
 afterEach(() => {
-  delete process.env['TEMPLATES_DIR'];
+  delete process.env.TEMPLATES_DIR;
   clearTemplateCache();
 });
 
@@ -23,8 +23,11 @@ describe('template wording', () => {
   it('an edited template in TEMPLATES_DIR changes the printed wording', () => {
     const dir = mkdtempSync(join(tmpdir(), 'templates-'));
     cpSync(join(import.meta.dirname, '..', '..', 'templates'), dir, { recursive: true });
-    writeFileSync(join(dir, 'pledge', 'body.hbs'), '本人{{name}}郑重承诺：所填内容真实有效。\n\n如有不实，自愿承担相应责任。\n');
-    process.env['TEMPLATES_DIR'] = dir;
+    writeFileSync(
+      join(dir, 'pledge', 'body.hbs'),
+      '本人{{name}}郑重承诺：所填内容真实有效。\n\n如有不实，自愿承担相应责任。\n',
+    );
+    process.env.TEMPLATES_DIR = dir;
     clearTemplateCache();
     const doc = pledgeForm.build(loadDossier('zhang-yue-intermediate'), CTX);
     const text = modelText(doc);
@@ -38,7 +41,7 @@ describe('template wording', () => {
     const dir = mkdtempSync(join(tmpdir(), 'templates-'));
     cpSync(join(import.meta.dirname, '..', '..', 'templates'), dir, { recursive: true });
     writeFileSync(join(dir, 'pledge', 'body.hbs'), '本人{{nmae}}承诺。');
-    process.env['TEMPLATES_DIR'] = dir;
+    process.env.TEMPLATES_DIR = dir;
     clearTemplateCache();
     expect(() => pledgeForm.build(loadDossier('bater-initial'), CTX)).toThrow(/nmae/);
   });
@@ -46,7 +49,10 @@ describe('template wording', () => {
 
 /** Free text as a unit might type it: CJK, punctuation, digits, Latin, the name dot. */
 const freeText = fc
-  .array(fc.constantFrom(...'档案工作认真负责，遵纪守法。“访惠聚”驻村（2019—2021年）ABC·123%&<>'.split('')), { minLength: 1, maxLength: 120 })
+  .array(fc.constantFrom(...'档案工作认真负责，遵纪守法。“访惠聚”驻村（2019—2021年）ABC·123%&<>'.split('')), {
+    minLength: 1,
+    maxLength: 120,
+  })
   .map((chars) => chars.join(''))
   .filter((text) => text.trim() !== '');
 

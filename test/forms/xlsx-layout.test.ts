@@ -17,10 +17,16 @@ async function sheet(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
 }
 
 describe('XLSX layout of the forms', () => {
-  it('shows a 3,500-character reason whole: the row becomes several merged sheet rows', { timeout: 90_000 }, async () => {
+  it('shows a 3,500-character reason whole: the row becomes several merged sheet rows', {
+    timeout: 90_000,
+  }, async () => {
     const dossier = loadDossier('ayguli-junior');
-    const reason = Array.from({ length: 120 }, (_, i) => `第${i + 1}段：驻村期间无法参加专业科目继续教育学习。`).join('');
-    const bytes = await renderXlsx(ceExemptionForm.build({ ...dossier, ceExemption: { ...dossier.ceExemption!, reason } }, CTX));
+    const reason = Array.from({ length: 120 }, (_, i) => `第${i + 1}段：驻村期间无法参加专业科目继续教育学习。`).join(
+      '',
+    );
+    const bytes = await renderXlsx(
+      ceExemptionForm.build({ ...dossier, ceExemption: { ...dossier.ceExemption!, reason } }, CTX),
+    );
     const ws = await sheet(bytes);
     let heights = 0;
     ws.eachRow((row) => {

@@ -67,7 +67,16 @@ export async function officeToPdfText(bytes: Uint8Array, ext: 'docx' | 'xlsx'): 
     await writeFile(input, bytes);
     await run(
       'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input],
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        input,
+      ],
       { timeout: 120_000 },
     );
     const pdf = join(dir, 'input.pdf');

@@ -73,7 +73,10 @@ export function parsePgm(bytes: Uint8Array): Omit<GrayPage, 'dpi'> {
 }
 
 /** Rasterises pages (1-based, inclusive) to grey at `dpi` under an empty fontconfig. */
-export async function rasterise(pdf: Uint8Array, opts: { dpi?: number; first?: number; last?: number } = {}): Promise<GrayPage[]> {
+export async function rasterise(
+  pdf: Uint8Array,
+  opts: { dpi?: number; first?: number; last?: number } = {},
+): Promise<GrayPage[]> {
   const dpi = opts.dpi ?? 100;
   return withPdf(pdf, async (file, dir) => {
     const args = ['-gray', '-r', String(dpi)];
@@ -128,7 +131,10 @@ export function darkest(page: GrayPage): number {
 }
 
 /** pdftotext output; `raw` keeps content-stream order. */
-export async function pdfText(pdf: Uint8Array, opts: { raw?: boolean; first?: number; last?: number } = {}): Promise<string> {
+export async function pdfText(
+  pdf: Uint8Array,
+  opts: { raw?: boolean; first?: number; last?: number } = {},
+): Promise<string> {
   return withPdf(pdf, async (file) => {
     const args = ['-enc', 'UTF-8'];
     if (opts.raw) args.push('-raw');
@@ -182,15 +188,19 @@ export async function pdfFonts(pdf: Uint8Array): Promise<PdfFont[]> {
     // Columns follow the ruler of dashes under the header.
     const cols: [number, number][] = [];
     for (const m of ruler.matchAll(/-+/g)) cols.push([m.index, m.index + m[0].length]);
-    const field = (line: string, i: number): string => line.slice(cols[i]![0], i + 1 < cols.length ? cols[i + 1]![0] : undefined).trim();
-    return lines.slice(2).filter((l) => l.trim()).map((l) => ({
-      name: field(l, 0),
-      type: field(l, 1),
-      encoding: field(l, 2),
-      embedded: field(l, 3) === 'yes',
-      subset: field(l, 4) === 'yes',
-      unicode: field(l, 5) === 'yes',
-    }));
+    const field = (line: string, i: number): string =>
+      line.slice(cols[i]![0], i + 1 < cols.length ? cols[i + 1]![0] : undefined).trim();
+    return lines
+      .slice(2)
+      .filter((l) => l.trim())
+      .map((l) => ({
+        name: field(l, 0),
+        type: field(l, 1),
+        encoding: field(l, 2),
+        embedded: field(l, 3) === 'yes',
+        subset: field(l, 4) === 'yes',
+        unicode: field(l, 5) === 'yes',
+      }));
   });
 }
 

@@ -55,7 +55,12 @@ describe('POST /v1/checks', () => {
     const malformed = await postJson(app, '/v1/checks', '{');
     expect(malformed.statusCode).toBe(400);
     expectErrorShape(malformed.json(), 400, 'MALFORMED_JSON');
-    const text = await app.inject({ method: 'POST', url: '/v1/checks', headers: { 'content-type': 'text/plain' }, payload: 'x' });
+    const text = await app.inject({
+      method: 'POST',
+      url: '/v1/checks',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'x',
+    });
     expect(text.statusCode).toBe(415);
     expectErrorShape(text.json(), 415, 'UNSUPPORTED_MEDIA_TYPE');
   });

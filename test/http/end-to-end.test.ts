@@ -50,6 +50,8 @@ describe('real renders over HTTP', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename="roster\.xlsx"; filename\*=UTF-8''%E9%99%84%E4%BB%B65/);
+    expect(String(res.headers['content-disposition'])).toMatch(
+      /^attachment; filename="roster\.xlsx"; filename\*=UTF-8''%E9%99%84%E4%BB%B65/,
+    );
   }, 60_000);
 });

@@ -37,8 +37,12 @@ describe('operations routes', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = res.body;
     expect(text).toContain('# TYPE http_requests_total counter');
-    expect(text).toMatch(/^http_requests_total\{method="POST",route="\/v1\/forms\/:formId\/:format",status="200"\} 1$/m);
-    expect(text).toMatch(/^http_requests_total\{method="POST",route="\/v1\/forms\/:formId\/:format",status="422"\} 1$/m);
+    expect(text).toMatch(
+      /^http_requests_total\{method="POST",route="\/v1\/forms\/:formId\/:format",status="200"\} 1$/m,
+    );
+    expect(text).toMatch(
+      /^http_requests_total\{method="POST",route="\/v1\/forms\/:formId\/:format",status="422"\} 1$/m,
+    );
     expect(text).toMatch(/^render_duration_seconds_count\{form="test-note",format="docx"\} 1$/m);
     expect(text).toMatch(/^render_duration_seconds_bucket\{form="test-note",format="docx",le="\+Inf"\} 1$/m);
     expect(text).toMatch(/^render_queue_depth 0$/m);

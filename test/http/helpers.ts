@@ -23,7 +23,11 @@ export function rosterInput(): Json {
 
 /** Stands in for the real renderers where a test is about HTTP, not typesetting: the model as JSON bytes. */
 export async function fakeRender(doc: Document, format: Format): Promise<RenderedFile> {
-  return { bytes: new TextEncoder().encode(JSON.stringify(doc)), contentType: CONTENT_TYPES[format], extension: format };
+  return {
+    bytes: new TextEncoder().encode(JSON.stringify(doc)),
+    contentType: CONTENT_TYPES[format],
+    extension: format,
+  };
 }
 
 export async function makeApp(config: Partial<Config> = {}, options: AppOptions = {}): Promise<FastifyInstance> {

@@ -76,7 +76,10 @@ describe('render limits', () => {
 
   it('answers 503 RENDER_TIMEOUT when a render takes longer than RENDER_TIMEOUT_MS', async () => {
     const gate = gatedRender();
-    app = await makeApp({ RENDER_TIMEOUT_MS: 50 }, { forms: [noteForm], render: { renderDocument: gate.renderDocument } });
+    app = await makeApp(
+      { RENDER_TIMEOUT_MS: 50 },
+      { forms: [noteForm], render: { renderDocument: gate.renderDocument } },
+    );
     const res = await postJson(app, '/v1/forms/test-note/docx', { text: '慢' });
     expect(res.statusCode).toBe(503);
     const body = res.json();
@@ -88,7 +91,10 @@ describe('render limits', () => {
 
 describe('server limits from config', () => {
   it('sets the body limit and request timeout of the server', async () => {
-    const app = await makeApp({ BODY_LIMIT: 4096, REQUEST_TIMEOUT_MS: 1234 }, { forms: [noteForm], render: { renderDocument: fakeRender } });
+    const app = await makeApp(
+      { BODY_LIMIT: 4096, REQUEST_TIMEOUT_MS: 1234 },
+      { forms: [noteForm], render: { renderDocument: fakeRender } },
+    );
     try {
       expect(app.initialConfig.bodyLimit).toBe(4096);
       expect(app.initialConfig.connectionTimeout).toBe(1234);

@@ -26,7 +26,10 @@ describe('logs', () => {
     await postJson(app, '/v1/forms/pledge/docx', { ...ayguli, applicant: { ...ayguli.applicant, gender: '男' } });
     await postJson(app, '/v1/checks', ayguli);
     // The build of this form throws an error whose message carries an ID number.
-    const failed = await postJson(app, '/v1/forms/test-broken/docx', { text: 'x', idNumber: ayguli.applicant.idNumber });
+    const failed = await postJson(app, '/v1/forms/test-broken/docx', {
+      text: 'x',
+      idNumber: ayguli.applicant.idNumber,
+    });
     expect(failed.statusCode).toBe(500);
 
     const log = lines.join('');

@@ -111,7 +111,9 @@ describe('GET /openapi.json and /docs', () => {
 
   it('gives every operation a unique operationId or none', () => {
     const ids = Object.values(doc.paths as Record<string, Json>).flatMap((item) =>
-      Object.values(item).map((operation: Json) => operation.operationId).filter(Boolean),
+      Object.values(item)
+        .map((operation: Json) => operation.operationId)
+        .filter(Boolean),
     );
     expect(new Set(ids).size).toBe(ids.length);
   });

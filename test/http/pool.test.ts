@@ -86,7 +86,10 @@ describe('verification codes printed by a worker verify in the main thread', () 
     writeFileSync(join(dir, 'form.pdf'), res.rawPayload);
     execFileSync('pdftoppm', ['-r', '200', '-f', '1', '-l', '1', '-png', join(dir, 'form.pdf'), join(dir, 'page')]);
     const page = readdirSync(dir).find((file) => file.endsWith('.png'))!;
-    const scanned = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, page)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const scanned = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, page)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     const path = scanned.slice(scanned.indexOf('/v1/verify/'));
     expect(path).toMatch(/^\/v1\/verify\/\S+$/);
     const verified = await app.inject(path);

@@ -37,9 +37,7 @@ describe('POST /v1/forms/:formId/:format', () => {
   it('renders docx with the docx content type', async () => {
     const res = await postJson(app, '/v1/forms/pledge/docx', dossier('zhang-yue-intermediate'));
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toBe(
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    );
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(String(res.headers['content-disposition'])).toMatch(/filename="pledge-\d{3}[\dX]\.docx"/);
   });
 
@@ -155,7 +153,7 @@ describe('query options', () => {
   });
   afterAll(() => app.close());
 
-  it('validates the query with the form\'s options schema: 422 at /query/copies', async () => {
+  it("validates the query with the form's options schema: 422 at /query/copies", async () => {
     const res = await postJson(app, '/v1/forms/test-note/docx?copies=3', { text: '你好' });
     expect(res.statusCode).toBe(422);
     const body = res.json();

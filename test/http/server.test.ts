@@ -54,7 +54,11 @@ describe('src/server.ts', () => {
         body: JSON.stringify(dossier('bater-initial')),
       });
       expect(res.status).toBe(200);
-      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(
+        Buffer.from(await res.arrayBuffer())
+          .subarray(0, 2)
+          .toString('latin1'),
+      ).toBe('PK');
     } finally {
       child.kill('SIGTERM');
     }

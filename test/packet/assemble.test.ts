@@ -29,7 +29,18 @@ function outlineTitles(pdf: PDFDocument): string[] {
 function inkHalves(pdf: Uint8Array, page: number): { left: number; right: number; top: number; bottom: number } {
   const dir = mkdtempSync(join(tmpdir(), 'zd-asm-'));
   writeFileSync(join(dir, 'p.pdf'), pdf);
-  execFileSync('pdftoppm', ['-gray', '-r', '20', '-f', String(page), '-l', String(page), '-singlefile', join(dir, 'p.pdf'), join(dir, 'p')]);
+  execFileSync('pdftoppm', [
+    '-gray',
+    '-r',
+    '20',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    join(dir, 'p.pdf'),
+    join(dir, 'p'),
+  ]);
   const pgm = readFileSync(join(dir, 'p.pgm'));
   const header = pgm.toString('latin1', 0, 64).split(/\s+/);
   const width = Number(header[1]);

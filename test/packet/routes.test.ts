@@ -21,9 +21,16 @@ function outline(pdf: PDFDocument): { title: string; page: number }[] {
   const pageIndex = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));
   const outlines = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);
   const entries: { title: string; page: number }[] = [];
-  for (let item = outlines.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+  for (
+    let item = outlines.lookupMaybe(PDFName.of('First'), PDFDict);
+    item;
+    item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+  ) {
     const dest = item.lookup(PDFName.of('Dest')) as unknown as { get(i: number): { toString(): string } };
-    entries.push({ title: item.lookup(PDFName.of('Title'), PDFHexString).decodeText(), page: pageIndex.get(dest.get(0).toString()) ?? -1 });
+    entries.push({
+      title: item.lookup(PDFName.of('Title'), PDFHexString).decodeText(),
+      page: pageIndex.get(dest.get(0).toString()) ?? -1,
+    });
   }
   return entries;
 }
@@ -119,18 +126,27 @@ describe('POST /v1/packets/pdf', () => {
     ]);
     expect(wrongField.statusCode).toBe(422);
     expect(wrongField.json().details[0].code).toBe('UPLOAD_FIELD');
-    const noDossier = await post('/v1/packets/pdf', [{ name: 'item1', value: await makeImage('png'), fileName: 'x.png' }]);
+    const noDossier = await post('/v1/packets/pdf', [
+      { name: 'item1', value: await makeImage('png'), fileName: 'x.png' },
+    ]);
     expect(noDossier.statusCode).toBe(422);
     expect(noDossier.json().details[0].path).toBe('/dossier');
   });
 
   it('takes the dossier field sent as application/json as well as plain text', async () => {
-    const response = await post('/v1/packets/pdf', [{ name: 'dossier', value: fixture('ayguli-junior'), contentType: 'application/json' }]);
+    const response = await post('/v1/packets/pdf', [
+      { name: 'dossier', value: fixture('ayguli-junior'), contentType: 'application/json' },
+    ]);
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
   });
 
   it('answers 415 for a JSON body', async () => {
-    const response = await app.inject({ method: 'POST', url: '/v1/packets/pdf', payload: fixture('ayguli-junior'), headers: { 'content-type': 'application/json' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/packets/pdf',
+      payload: fixture('ayguli-junior'),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.statusCode).toBe(415);
   });
 });

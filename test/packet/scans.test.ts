@@ -3,7 +3,12 @@ import { AppError } from '../../src/errors.js';
 import { inspectScan, type ScanLimits, type UploadedFile } from '../../src/packet/scans.js';
 import { makeEncryptedPdf, makeImage, makePdf, makePdfBomb } from './scan-fixtures.js';
 
-const limits: ScanLimits = { perStream: 8 * 1024 * 1024, total: 16 * 1024 * 1024, pdfPages: 50, imagePixels: 40_000_000 };
+const limits: ScanLimits = {
+  perStream: 8 * 1024 * 1024,
+  total: 16 * 1024 * 1024,
+  pdfPages: 50,
+  imagePixels: 40_000_000,
+};
 
 function upload(bytes: Uint8Array, fileName = 'scan.bin'): UploadedFile {
   return { item: 6, fileName, bytes, path: `/files/item6/${fileName}` };
@@ -51,7 +56,9 @@ describe('inspectScan', () => {
   });
 
   it('refuses a PDF with more pages than the limit', async () => {
-    const error = await inspectScan(upload(await makePdf(4), 'long.pdf'), { ...limits, pdfPages: 3 }).catch((e: AppError) => e);
+    const error = await inspectScan(upload(await makePdf(4), 'long.pdf'), { ...limits, pdfPages: 3 }).catch(
+      (e: AppError) => e,
+    );
     expect((error as AppError).details[0]!.code).toBe('UPLOAD_TOO_MANY_PAGES');
   });
 

@@ -28,15 +28,18 @@ describe('convertCell', () => {
 
   it('round-trips any calendar day through text, Date cells and serial numbers', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date(Date.UTC(1955, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), (d) => {
-        const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-        const iso = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
-        const serial = day.getTime() / 86_400_000 + 25_569;
-        expect(convertCell('date', iso)).toEqual({ ok: true, value: iso });
-        expect(convertCell('date', day)).toEqual({ ok: true, value: iso });
-        expect(convertCell('date', serial)).toEqual({ ok: true, value: iso });
-        expect(convertCell('yearMonth', serial)).toEqual({ ok: true, value: iso.slice(0, 7) });
-      }),
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(1955, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }),
+        (d) => {
+          const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+          const iso = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
+          const serial = day.getTime() / 86_400_000 + 25_569;
+          expect(convertCell('date', iso)).toEqual({ ok: true, value: iso });
+          expect(convertCell('date', day)).toEqual({ ok: true, value: iso });
+          expect(convertCell('date', serial)).toEqual({ ok: true, value: iso });
+          expect(convertCell('yearMonth', serial)).toEqual({ ok: true, value: iso.slice(0, 7) });
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -50,7 +53,10 @@ describe('convertCell', () => {
 
   it('keeps an ID as text and refuses one Excel stored as a number past 15 digits', () => {
     expect(convertCell('id', ' 65280119850312002x ')).toEqual({ ok: true, value: '65280119850312002X' });
-    expect(convertCell('id', '６５２８０１ １９８５０３１２００２０')).toEqual({ ok: true, value: '652801198503120020' });
+    expect(convertCell('id', '６５２８０１ １９８５０３１２００２０')).toEqual({
+      ok: true,
+      value: '652801198503120020',
+    });
     expect(convertCell('id', 652801198503120000)).toMatchObject({ ok: false, issue: { code: 'ID_PRECISION_LOST' } });
     expect(convertCell('id', 6.52801e17)).toMatchObject({ ok: false, issue: { code: 'ID_PRECISION_LOST' } });
     // 15 digits survive as a number; the domain then judges the length.
@@ -62,8 +68,14 @@ describe('convertCell', () => {
     expect(convertCell('number', '30学时')).toEqual({ ok: true, value: 30 });
     expect(convertCell('number', '三十')).toMatchObject({ ok: false, issue: { code: 'NUMBER_FORMAT' } });
     expect(convertCell('phone', 13899012345)).toEqual({ ok: true, value: '13899012345' });
-    expect(convertCell('text', { richText: [{ text: '阿依古丽' }, { text: '·买买提' }] })).toEqual({ ok: true, value: '阿依古丽·买买提' });
-    expect(convertCell('text', { text: '新疆大学', hyperlink: 'https://www.xju.edu.cn' })).toEqual({ ok: true, value: '新疆大学' });
+    expect(convertCell('text', { richText: [{ text: '阿依古丽' }, { text: '·买买提' }] })).toEqual({
+      ok: true,
+      value: '阿依古丽·买买提',
+    });
+    expect(convertCell('text', { text: '新疆大学', hyperlink: 'https://www.xju.edu.cn' })).toEqual({
+      ok: true,
+      value: '新疆大学',
+    });
     expect(convertCell('text', { formula: 'A1&B1', result: '档案' })).toEqual({ ok: true, value: '档案' });
     expect(convertCell('text', { error: '#N/A' } as never)).toMatchObject({ ok: false, issue: { code: 'CELL_ERROR' } });
     expect(convertCell('text', '   ')).toEqual({ ok: true, value: undefined });

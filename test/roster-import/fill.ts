@@ -71,7 +71,11 @@ export function writeRow(sheet: Worksheet, rowNumber: number, values: Record<str
 }
 
 /** Appends one applicant: the main row and every list row. Returns the main row number. */
-export function addApplicant(workbook: ExcelJS.Workbook, dossier: Dossier, override: Record<string, CellValue> = {}): number {
+export function addApplicant(
+  workbook: ExcelJS.Workbook,
+  dossier: Dossier,
+  override: Record<string, CellValue> = {},
+): number {
   const main = workbook.getWorksheet('申报人员');
   if (!main) throw new Error('no main sheet');
   const rowNumber = nextRow(main);
@@ -87,7 +91,13 @@ export function addApplicant(workbook: ExcelJS.Workbook, dossier: Dossier, overr
 export function fillUnit(workbook: ExcelJS.Workbook, unit: Record<string, string>): void {
   const sheet = workbook.getWorksheet('填报单位');
   if (!sheet) throw new Error('no unit sheet');
-  const labels: Record<string, string> = { name: '填报单位', prefecture: '地州市', preparer: '填报人', phone: '联系电话', date: '填报日期' };
+  const labels: Record<string, string> = {
+    name: '填报单位',
+    prefecture: '地州市',
+    preparer: '填报人',
+    phone: '联系电话',
+    date: '填报日期',
+  };
   sheet.eachRow((row) => {
     const key = Object.keys(labels).find((k) => labels[k] === row.getCell(1).value);
     if (key && unit[key] !== undefined) row.getCell(2).value = unit[key];

@@ -77,7 +77,13 @@ describe('importRoster: row errors', () => {
     expect(row.ok).toBe(false);
     expect(row.dossierIndex).toBeUndefined();
     expect(row.errors).toEqual([
-      expect.objectContaining({ sheet: '申报人员', row: 3, column: '身份证号', path: '/applicant/idNumber', code: 'ID_PRECISION_LOST' }),
+      expect.objectContaining({
+        sheet: '申报人员',
+        row: 3,
+        column: '身份证号',
+        path: '/applicant/idNumber',
+        code: 'ID_PRECISION_LOST',
+      }),
     ]);
     expect(result.dossiers.map((d) => d.applicant.name)).toEqual(['张玥', '巴特尔']);
     // Her list rows cannot be joined to anyone and are reported, not dropped.
@@ -113,10 +119,22 @@ describe('importRoster: row errors', () => {
     const row = rowOf(result, 2);
     expect(row.ok).toBe(false);
     expect(row.errors).toContainEqual(
-      expect.objectContaining({ sheet: '年度考核', row: 3, column: '结果', path: '/assessments/1/result', code: 'INVALID_VALUE' }),
+      expect.objectContaining({
+        sheet: '年度考核',
+        row: 3,
+        column: '结果',
+        path: '/assessments/1/result',
+        code: 'INVALID_VALUE',
+      }),
     );
     expect(row.errors).toContainEqual(
-      expect.objectContaining({ sheet: '继续教育', row: 4, column: '公需学时', path: '/continuingEducation/2/publicHours', code: 'NUMBER_FORMAT' }),
+      expect.objectContaining({
+        sheet: '继续教育',
+        row: 4,
+        column: '公需学时',
+        path: '/continuingEducation/2/publicHours',
+        code: 'NUMBER_FORMAT',
+      }),
     );
     // The unreadable cell is reported once, not again as "required".
     expect(row.errors.filter((e) => e.path === '/continuingEducation/2/publicHours')).toHaveLength(1);
@@ -130,7 +148,13 @@ describe('importRoster: row errors', () => {
     });
     const result = await importRoster(bytes);
     expect(rowOf(result, 4).errors).toEqual([
-      expect.objectContaining({ sheet: '申报人员', row: 4, column: '毕业院校', path: '/applicant/education/school', code: 'REQUIRED' }),
+      expect.objectContaining({
+        sheet: '申报人员',
+        row: 4,
+        column: '毕业院校',
+        path: '/applicant/education/school',
+        code: 'REQUIRED',
+      }),
     ]);
     expect(rowOf(result, 2).errors).toEqual([
       expect.objectContaining({ sheet: '工作经历', row: 2, column: '姓名', code: 'NAME_MISMATCH' }),
@@ -152,7 +176,12 @@ describe('importRoster: row errors', () => {
   it('reports list rows whose 身份证号 matches no applicant', async () => {
     const bytes = await filledTemplate((workbook) => {
       const sheet = workbook.getWorksheet('获奖')!;
-      writeRow(sheet, nextRow(sheet), { 身份证号: '110101199003070012', 奖项名称: '先进个人', 授予单位: '某局', 获奖时间: '2020-12' });
+      writeRow(sheet, nextRow(sheet), {
+        身份证号: '110101199003070012',
+        奖项名称: '先进个人',
+        授予单位: '某局',
+        获奖时间: '2020-12',
+      });
     });
     const result = await importRoster(bytes);
     expect(result.problems).toEqual([
@@ -167,7 +196,8 @@ describe('importRoster: how staff really type', () => {
     const dossier = fixture('zhang-yue-intermediate');
     const values = mainRowFromDossier(dossier);
     const headers = MAIN_COLUMNS.map((c) => c.header).reverse();
-    const shown = (h: string) => (h === '县（市）' ? '县 (市)' : h === '出生年月' ? ' 出生 年月 ' : h === '身份证号' ? '身份证号码' : h);
+    const shown = (h: string) =>
+      h === '县（市）' ? '县 (市)' : h === '出生年月' ? ' 出生 年月 ' : h === '身份证号' ? '身份证号码' : h;
     const workbook = new ExcelJS.Workbook();
     const main = workbook.addWorksheet('Sheet1');
     main.addRow(['2024年档案系列职称申报人员花名册']);
@@ -221,11 +251,16 @@ describe('importRoster: how staff really type', () => {
 
   it('refuses an ambiguous numeric month and a date it cannot read, naming the column', async () => {
     const bytes = await filledTemplate((workbook, rows) => {
-      writeRow(workbook.getWorksheet('申报人员')!, rows['bater-initial']!, { 出生年月: 1990.1, 落款日期: '九月二十日' });
+      writeRow(workbook.getWorksheet('申报人员')!, rows['bater-initial']!, {
+        出生年月: 1990.1,
+        落款日期: '九月二十日',
+      });
     });
     const errors = rowOf(await importRoster(bytes), 4).errors;
     expect(errors).toContainEqual(expect.objectContaining({ column: '出生年月', code: 'DATE_AMBIGUOUS' }));
-    expect(errors).toContainEqual(expect.objectContaining({ column: '落款日期', path: '/signedOn', code: 'DATE_FORMAT' }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({ column: '落款日期', path: '/signedOn', code: 'DATE_FORMAT' }),
+    );
   });
 
   it('imports a 200-applicant workbook', async () => {
@@ -259,7 +294,10 @@ function idWithSerial(i: number): string {
 
 describe('importRoster: unusable files', () => {
   it('refuses a file that is not an XLSX, naming the file', async () => {
-    const error = await expectUploadInvalid(importRoster(new TextEncoder().encode('姓名,身份证号\n'), { fileName: '花名册.csv' }), 'NOT_XLSX');
+    const error = await expectUploadInvalid(
+      importRoster(new TextEncoder().encode('姓名,身份证号\n'), { fileName: '花名册.csv' }),
+      'NOT_XLSX',
+    );
     expect(error.zh).toContain('花名册.csv');
   });
 

@@ -13,7 +13,12 @@ async function buildTestApp(withMultipart: boolean, options: RosterImportRoutesO
   const app = Fastify();
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof AppError) {
-      return reply.code(error.statusCode).send({ statusCode: error.statusCode, code: error.code, message: `${error.zh} / ${error.en}`, details: error.details });
+      return reply.code(error.statusCode).send({
+        statusCode: error.statusCode,
+        code: error.code,
+        message: `${error.zh} / ${error.en}`,
+        details: error.details,
+      });
     }
     const statusCode = (error as { statusCode?: number }).statusCode ?? 500;
     return reply.code(statusCode).send({ statusCode, code: (error as { code?: string }).code });
@@ -24,10 +29,19 @@ async function buildTestApp(withMultipart: boolean, options: RosterImportRoutesO
   return app;
 }
 
-function multipartBody(field: string, fileName: string, bytes: Uint8Array, type = XLSX): { payload: Buffer; headers: Record<string, string> } {
+function multipartBody(
+  field: string,
+  fileName: string,
+  bytes: Uint8Array,
+  type = XLSX,
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----roster-test-boundary';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const payload = Buffer.concat([
+    Buffer.from(head, 'utf8'),
+    Buffer.from(bytes),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -56,24 +70,40 @@ describe('GET /v1/roster-imports/template.xlsx', () => {
 
 describe('POST /v1/roster-imports', () => {
   it('returns dossiers, per-row results and a summary, 200 even when a row fails', async () => {
-    const res = await app.inject({ method: 'POST', url: '/v1/roster-imports', ...multipartBody('file', '花名册.xlsx', filled) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/roster-imports',
+      ...multipartBody('file', '花名册.xlsx', filled),
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.summary).toEqual({ total: 3, ok: 2, failed: 1 });
     expect(body.dossiers).toEqual([fixture('zhang-yue-intermediate'), fixture('bater-initial')]);
     const failed = body.rows.find((r: { ok: boolean }) => !r.ok);
     expect(failed).toMatchObject({ row: 3, name: '阿依古丽·买买提', ok: false });
-    expect(failed.errors[0]).toMatchObject({ sheet: '申报人员', row: 3, column: '身份证号', path: '/applicant/idNumber' });
+    expect(failed.errors[0]).toMatchObject({
+      sheet: '申报人员',
+      row: 3,
+      column: '身份证号',
+      path: '/applicant/idNumber',
+    });
     expect(body.unit.name).toBe('巴音郭楞蒙古自治州党委办公室档案监督指导一科');
     // The body is what the OpenAPI description promises.
     expect(RosterImportResponse.safeParse(body).success).toBe(true);
-    const described = rosterImportOpenApiPaths()['/v1/roster-imports'] as { post: { responses: Record<string, unknown> } };
+    const described = rosterImportOpenApiPaths()['/v1/roster-imports'] as {
+      post: { responses: Record<string, unknown> };
+    };
     expect(JSON.stringify(described.post.responses['200'])).toContain('dossierIndex');
   });
 
   it('accepts the workbook as the raw request body', async () => {
     const ok = await filledTemplate();
-    const res = await app.inject({ method: 'POST', url: '/v1/roster-imports', headers: { 'content-type': XLSX }, payload: Buffer.from(ok) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/roster-imports',
+      headers: { 'content-type': XLSX },
+      payload: Buffer.from(ok),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().summary).toEqual({ total: FIXTURE_NAMES.length, ok: FIXTURE_NAMES.length, failed: 0 });
   });
@@ -92,7 +122,11 @@ describe('POST /v1/roster-imports', () => {
   });
 
   it('answers 422 UPLOAD_INVALID when no file is sent, or under another field name', async () => {
-    const other = await app.inject({ method: 'POST', url: '/v1/roster-imports', ...multipartBody('upload', 'a.xlsx', filled) });
+    const other = await app.inject({
+      method: 'POST',
+      url: '/v1/roster-imports',
+      ...multipartBody('upload', 'a.xlsx', filled),
+    });
     expect(other.statusCode).toBe(422);
     expect(other.json()).toMatchObject({ code: 'UPLOAD_INVALID', details: [{ path: '/file', code: 'NO_FILE' }] });
     const boundary = 'b0';
@@ -108,7 +142,11 @@ describe('POST /v1/roster-imports', () => {
 
   it('answers 422 UPLOAD_INVALID for a file over the size limit', async () => {
     const big = new Uint8Array(3 * 1024 * 1024);
-    const res = await app.inject({ method: 'POST', url: '/v1/roster-imports', ...multipartBody('file', 'big.xlsx', big) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/roster-imports',
+      ...multipartBody('file', 'big.xlsx', big),
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'UPLOAD_INVALID', details: [{ code: 'FILE_TOO_LARGE' }] });
   });
@@ -122,7 +160,11 @@ describe('POST /v1/roster-imports', () => {
   it('ends an import that runs past its time with 503, and can read on the event loop instead', async () => {
     const slow = await buildTestApp(true, { isolation: { timeoutMs: 1 } });
     try {
-      const res = await slow.inject({ method: 'POST', url: '/v1/roster-imports', ...multipartBody('file', 'r.xlsx', filled) });
+      const res = await slow.inject({
+        method: 'POST',
+        url: '/v1/roster-imports',
+        ...multipartBody('file', 'r.xlsx', filled),
+      });
       expect(res.statusCode).toBe(503);
       expect(res.json().code).toBe('RENDER_TIMEOUT');
     } finally {
@@ -130,7 +172,11 @@ describe('POST /v1/roster-imports', () => {
     }
     const inline = await buildTestApp(true, { isolation: false });
     try {
-      const res = await inline.inject({ method: 'POST', url: '/v1/roster-imports', ...multipartBody('file', 'r.xlsx', filled) });
+      const res = await inline.inject({
+        method: 'POST',
+        url: '/v1/roster-imports',
+        ...multipartBody('file', 'r.xlsx', filled),
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json().summary).toEqual({ total: 3, ok: 2, failed: 1 });
     } finally {
@@ -141,7 +187,8 @@ describe('POST /v1/roster-imports', () => {
   it('refuses an import past the concurrent-import limit with 429', async () => {
     const narrow = await buildTestApp(true, { maxConcurrent: 1 });
     try {
-      const request = () => narrow.inject({ method: 'POST', url: '/v1/roster-imports', ...multipartBody('file', 'r.xlsx', filled) });
+      const request = () =>
+        narrow.inject({ method: 'POST', url: '/v1/roster-imports', ...multipartBody('file', 'r.xlsx', filled) });
       const statuses = (await Promise.all([request(), request()])).map((res) => res.statusCode).sort();
       expect(statuses).toEqual([200, 429]);
     } finally {
@@ -152,7 +199,11 @@ describe('POST /v1/roster-imports', () => {
   it('registers multipart itself when the app has not', async () => {
     const bare = await buildTestApp(false, { isolation: false });
     try {
-      const res = await bare.inject({ method: 'POST', url: '/v1/roster-imports', ...multipartBody('file', 'r.xlsx', filled) });
+      const res = await bare.inject({
+        method: 'POST',
+        url: '/v1/roster-imports',
+        ...multipartBody('file', 'r.xlsx', filled),
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json().summary.total).toBe(3);
     } finally {

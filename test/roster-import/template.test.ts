@@ -20,7 +20,8 @@ function sheet(name: string): Worksheet {
 }
 
 function validationAt(ws: Worksheet, address: string): DataValidation | undefined {
-  return (ws as unknown as { dataValidations: { model: Record<string, DataValidation | undefined> } }).dataValidations.model[address];
+  return (ws as unknown as { dataValidations: { model: Record<string, DataValidation | undefined> } }).dataValidations
+    .model[address];
 }
 
 /** The values a list validation offers, resolved through its range on the options sheet. */
@@ -43,7 +44,15 @@ describe('buildRosterTemplate', () => {
   it('has the applicant sheet, one sheet per list, the unit sheet, instructions and hidden pick-lists', () => {
     const names = workbook.worksheets.map((ws) => ws.name);
     expect(names).toEqual(['申报人员', ...LIST_SHEETS.map((s) => s.sheet), '填报单位', '说明', '下拉选项']);
-    expect(LIST_SHEETS.map((s) => s.sheet)).toEqual(['工作经历', '年度考核', '继续教育', '业绩成果', '论文', '获奖', '知识产权']);
+    expect(LIST_SHEETS.map((s) => s.sheet)).toEqual([
+      '工作经历',
+      '年度考核',
+      '继续教育',
+      '业绩成果',
+      '论文',
+      '获奖',
+      '知识产权',
+    ]);
     expect(sheet('下拉选项').state).toBe('hidden');
     expect(sheet('申报人员').state).toBe('visible');
     const instructions: string[] = [];
@@ -55,7 +64,15 @@ describe('buildRosterTemplate', () => {
     const main = sheet('申报人员');
     const headers = [...headerColumns(main).keys()];
     expect(headers).toEqual(MAIN_COLUMNS.map((c) => c.header));
-    for (const header of ['姓名', '身份证号', '出生年月', '单位层级', '推荐单位名称', '公示开始日期', '免除继续教育理由']) {
+    for (const header of [
+      '姓名',
+      '身份证号',
+      '出生年月',
+      '单位层级',
+      '推荐单位名称',
+      '公示开始日期',
+      '免除继续教育理由',
+    ]) {
       expect(headers).toContain(header);
     }
     expect(main.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });

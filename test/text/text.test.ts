@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearTemplateCache, formTemplates, preloadTemplates, renderText, splitParagraphs, templatesDir } from '../../src/text/index.js';
+import {
+  clearTemplateCache,
+  formTemplates,
+  preloadTemplates,
+  renderText,
+  splitParagraphs,
+  templatesDir,
+} from '../../src/text/index.js';
 
 function withTemplates(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'tpl-'));
@@ -11,13 +18,13 @@ function withTemplates(files: Record<string, string>): string {
     mkdirSync(join(dir, form), { recursive: true });
     writeFileSync(join(dir, form, `${name}.hbs`), body);
   }
-  process.env['TEMPLATES_DIR'] = dir;
+  process.env.TEMPLATES_DIR = dir;
   clearTemplateCache();
   return dir;
 }
 
 afterEach(() => {
-  delete process.env['TEMPLATES_DIR'];
+  delete process.env.TEMPLATES_DIR;
   clearTemplateCache();
 });
 
@@ -70,7 +77,16 @@ describe('renderText', () => {
 describe('preloadTemplates', () => {
   it('compiles every form directory of the repo templates', () => {
     const ids = preloadTemplates();
-    for (const id of ['publicity-notice', 'publicity-result', 'pledge', 'ce-exemption', 'roster', 'materials-catalogue', 'political-appraisal', 'work-experience-certificate']) {
+    for (const id of [
+      'publicity-notice',
+      'publicity-result',
+      'pledge',
+      'ce-exemption',
+      'roster',
+      'materials-catalogue',
+      'political-appraisal',
+      'work-experience-certificate',
+    ]) {
       expect(ids).toContain(id);
       expect(formTemplates(id).has('title')).toBe(true);
     }

@@ -37,7 +37,7 @@ describe('GET /v1/verify/:code', () => {
     expect(body.name).not.toContain('张玥');
   });
 
-  it('verifies a valid code longer than the router\'s parameter length limit', async () => {
+  it("verifies a valid code longer than the router's parameter length limit", async () => {
     const long = signer.sign({
       form: 'review-form-with-a-much-longer-identifier',
       name: '阿卜杜热合曼·买买提依明·艾合买提江·阿不都热西提·吐尔逊',

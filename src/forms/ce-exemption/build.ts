@@ -27,23 +27,31 @@ export function buildCeExemption(dossier: Dossier, ctx: FormContext): Document {
   const title = renderText(CE_EXEMPTION_ID, 'title', data).trim();
   // Without a request in the dossier the form is printed for the applicant to fill in by hand.
   const reasonParagraphs = dossier.ceExemption
-    ? splitParagraphs(renderText(CE_EXEMPTION_ID, 'reason', data)).map((text) => para(text, { align: 'left', firstLineIndent: 0 }))
+    ? splitParagraphs(renderText(CE_EXEMPTION_ID, 'reason', data)).map((text) =>
+        para(text, { align: 'left', firstLineIndent: 0 }),
+      )
     : [];
   const rows: TableRow[] = [
     {
       minHeight: 11,
       cells: [
-        labelCell('姓名'), cell(applicant.name),
-        labelCell('性别'), cell(applicant.gender),
-        labelCell('出生年月'), cell(cnYearMonth(applicant.birthDate)),
+        labelCell('姓名'),
+        cell(applicant.name),
+        labelCell('性别'),
+        cell(applicant.gender),
+        labelCell('出生年月'),
+        cell(cnYearMonth(applicant.birthDate)),
       ],
     },
     {
       minHeight: 11,
       cells: [
-        labelCell('身份证号'), cell(applicant.idNumber),
-        labelCell('学历'), cell(applicant.education.level),
-        labelCell('学位'), cell(orNone(applicant.education.degree)),
+        labelCell('身份证号'),
+        cell(applicant.idNumber),
+        labelCell('学历'),
+        cell(applicant.education.level),
+        labelCell('学位'),
+        cell(orNone(applicant.education.degree)),
       ],
     },
     {
@@ -53,22 +61,31 @@ export function buildCeExemption(dossier: Dossier, ctx: FormContext): Document {
     {
       minHeight: 11,
       cells: [
-        labelCell('现工作单位'), cell(applicant.employer, { colSpan: 2 }),
-        labelCell('参加工作时间'), cell(cnYearMonth(applicant.workStartedOn), { colSpan: 2 }),
+        labelCell('现工作单位'),
+        cell(applicant.employer, { colSpan: 2 }),
+        labelCell('参加工作时间'),
+        cell(cnYearMonth(applicant.workStartedOn), { colSpan: 2 }),
       ],
     },
     {
       minHeight: 11,
       cells: [
-        labelCell('现有专业技术职务'), cell(currentTitleName(applicant), { colSpan: 2 }),
-        labelCell('拟申报专业技术职务'), cell(application.targetTitle, { colSpan: 2 }),
+        labelCell('现有专业技术职务'),
+        cell(currentTitleName(applicant), { colSpan: 2 }),
+        labelCell('拟申报专业技术职务'),
+        cell(application.targetTitle, { colSpan: 2 }),
       ],
     },
     {
       minHeight: 48,
       cells: [
         labelCell('免学理由'),
-        { paragraphs: reasonParagraphs, colSpan: 5, vAlign: 'top', ...(reasonParagraphs.length === 0 ? { space: 'handwriting' as const } : {}) },
+        {
+          paragraphs: reasonParagraphs,
+          colSpan: 5,
+          vAlign: 'top',
+          ...(reasonParagraphs.length === 0 ? { space: 'handwriting' as const } : {}),
+        },
       ],
     },
     {
@@ -78,30 +95,38 @@ export function buildCeExemption(dossier: Dossier, ctx: FormContext): Document {
         {
           colSpan: 5,
           vAlign: 'bottom',
-          paragraphs: [para('公章', { align: 'right', indentRight: 6 }), para('年　月　日', { align: 'right', indentRight: 2 })],
+          paragraphs: [
+            para('公章', { align: 'right', indentRight: 6 }),
+            para('年　月　日', { align: 'right', indentRight: 2 }),
+          ],
         },
       ],
     },
   ];
-  return tableDocument(`${title}-${applicant.name}`, ctx.now, [
-    attachmentLabel('附件4'),
-    {
-      type: 'heading',
-      level: 0,
-      runs: [run(title, { size: CHINESE_SIZES.小二 })],
-      align: 'center',
-      spaceAfter: 12,
-      keepWithNext: true,
-    },
-    { type: 'table', columns: COLUMNS, rows, style: { font: 'song', size: CHINESE_SIZES.小四 } },
-    { type: 'spacer', height: 4 },
-    ...splitParagraphs(renderText(CE_EXEMPTION_ID, 'notes', data)).map((text, index) =>
-      paragraphBlock([run(text, { size: CHINESE_SIZES.五号 })], {
-        align: 'justify',
-        // Note 1 carries "注：" itself; later notes align under its text.
-        indentLeft: index === 0 ? 0 : 2,
-        lineHeight: 16,
-      }),
-    ),
-  ], FORM_PAGE);
+  return tableDocument(
+    `${title}-${applicant.name}`,
+    ctx.now,
+    [
+      attachmentLabel('附件4'),
+      {
+        type: 'heading',
+        level: 0,
+        runs: [run(title, { size: CHINESE_SIZES.小二 })],
+        align: 'center',
+        spaceAfter: 12,
+        keepWithNext: true,
+      },
+      { type: 'table', columns: COLUMNS, rows, style: { font: 'song', size: CHINESE_SIZES.小四 } },
+      { type: 'spacer', height: 4 },
+      ...splitParagraphs(renderText(CE_EXEMPTION_ID, 'notes', data)).map((text, index) =>
+        paragraphBlock([run(text, { size: CHINESE_SIZES.五号 })], {
+          align: 'justify',
+          // Note 1 carries "注：" itself; later notes align under its text.
+          indentLeft: index === 0 ? 0 : 2,
+          lineHeight: 16,
+        }),
+      ),
+    ],
+    FORM_PAGE,
+  );
 }

@@ -52,34 +52,42 @@ export function buildMaterialsCatalogue(dossier: Dossier, ctx: FormContext): Doc
     cells: [
       cell(String(index + 1), { value: index + 1, align: 'center' }),
       cell(row.name),
-      row.count
-        ? cell(String(row.count), { value: row.count, align: 'center' })
-        : cell(NONE, { align: 'center' }),
+      row.count ? cell(String(row.count), { value: row.count, align: 'center' }) : cell(NONE, { align: 'center' }),
     ],
   }));
-  return tableDocument(`${title}-${dossier.applicant.name}`, ctx.now, [
-    attachmentLabel('附件6'),
-    {
-      type: 'heading',
-      level: 0,
-      runs: [run(title, { size: CHINESE_SIZES.小二 })],
-      align: 'center',
-      spaceAfter: 10,
-      keepWithNext: true,
-    },
-    { type: 'table', columns: [22, 28, 22, 28], rows: particulars(dossier), style: { font: 'song', size: CHINESE_SIZES.小四 } },
-    { type: 'spacer', height: 5 },
-    {
-      type: 'table',
-      columns: [12, 70, 18],
-      headerRows: 1,
-      caption: { runs: [run(listTitle, { font: 'hei', size: CHINESE_SIZES.四号 })], align: 'center' },
-      rows: [{ cells: [labelCell('序号'), labelCell('材料名称'), labelCell('件数')] }, ...materialRows],
-      style: { font: 'song', size: CHINESE_SIZES.小四 },
-    },
-    { type: 'spacer', height: 3 },
-    ...splitParagraphs(renderText(MATERIALS_CATALOGUE_ID, 'notes', data)).map((text) =>
-      paragraphBlock([run(text, { size: CHINESE_SIZES.五号 })], { align: 'justify', lineHeight: 16 }),
-    ),
-  ], FORM_PAGE);
+  return tableDocument(
+    `${title}-${dossier.applicant.name}`,
+    ctx.now,
+    [
+      attachmentLabel('附件6'),
+      {
+        type: 'heading',
+        level: 0,
+        runs: [run(title, { size: CHINESE_SIZES.小二 })],
+        align: 'center',
+        spaceAfter: 10,
+        keepWithNext: true,
+      },
+      {
+        type: 'table',
+        columns: [22, 28, 22, 28],
+        rows: particulars(dossier),
+        style: { font: 'song', size: CHINESE_SIZES.小四 },
+      },
+      { type: 'spacer', height: 5 },
+      {
+        type: 'table',
+        columns: [12, 70, 18],
+        headerRows: 1,
+        caption: { runs: [run(listTitle, { font: 'hei', size: CHINESE_SIZES.四号 })], align: 'center' },
+        rows: [{ cells: [labelCell('序号'), labelCell('材料名称'), labelCell('件数')] }, ...materialRows],
+        style: { font: 'song', size: CHINESE_SIZES.小四 },
+      },
+      { type: 'spacer', height: 3 },
+      ...splitParagraphs(renderText(MATERIALS_CATALOGUE_ID, 'notes', data)).map((text) =>
+        paragraphBlock([run(text, { size: CHINESE_SIZES.五号 })], { align: 'justify', lineHeight: 16 }),
+      ),
+    ],
+    FORM_PAGE,
+  );
 }

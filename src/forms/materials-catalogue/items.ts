@@ -32,7 +32,11 @@ export const CATALOGUE_ITEMS: readonly CatalogueItem[] = [
   { name: '身份证复印件', aliases: ['身份证'], defaultCount: fixed(1) },
   { name: '任现职以来个人业务技术总结', aliases: ['总结'], defaultCount: fixed(1) },
   // The service makes this certificate from the work history.
-  { name: '从事档案专业技术工作经历证明', aliases: ['工作经历', '经历证明'], defaultCount: (d) => (d.workHistory.length > 0 ? 1 : null) },
+  {
+    name: '从事档案专业技术工作经历证明',
+    aliases: ['工作经历', '经历证明'],
+    defaultCount: (d) => (d.workHistory.length > 0 ? 1 : null),
+  },
   { name: '论文、著作', aliases: ['论文', '著作'], defaultCount: (d) => d.papers.length || null },
   // One 考核表 for each of the notice's three years (2021–2023 for 2024) the dossier lists.
   { name: '年度考核表', aliases: ['考核'], defaultCount: (d) => assessedYears(d) || null },

@@ -20,24 +20,32 @@ function particulars(dossier: Dossier): TableRow[] {
     {
       minHeight: 9,
       cells: [
-        labelCell('姓名'), cell(applicant.name),
-        labelCell('性别'), cell(applicant.gender),
-        labelCell('民族'), cell(applicant.ethnicity),
+        labelCell('姓名'),
+        cell(applicant.name),
+        labelCell('性别'),
+        cell(applicant.gender),
+        labelCell('民族'),
+        cell(applicant.ethnicity),
       ],
     },
     {
       minHeight: 9,
       cells: [
-        labelCell('出生年月'), cell(cnYearMonth(applicant.birthDate)),
-        labelCell('政治面貌'), cell(applicant.politicalStatus),
-        labelCell('现任职称'), cell(currentTitleName(applicant)),
+        labelCell('出生年月'),
+        cell(cnYearMonth(applicant.birthDate)),
+        labelCell('政治面貌'),
+        cell(applicant.politicalStatus),
+        labelCell('现任职称'),
+        cell(currentTitleName(applicant)),
       ],
     },
     {
       minHeight: 9,
       cells: [
-        labelCell('工作单位'), cell(applicant.employer, { colSpan: 3 }),
-        labelCell('行政职务'), cell(orNone(applicant.adminPost)),
+        labelCell('工作单位'),
+        cell(applicant.employer, { colSpan: 3 }),
+        labelCell('行政职务'),
+        cell(orNone(applicant.adminPost)),
       ],
     },
   ];

@@ -19,7 +19,9 @@ export interface DecodedPhoto {
   readonly height: number;
 }
 
-export type PhotoResult = { readonly ok: true; readonly photo: DecodedPhoto } | { readonly ok: false; readonly problem: Problem };
+export type PhotoResult =
+  | { readonly ok: true; readonly photo: DecodedPhoto }
+  | { readonly ok: false; readonly problem: Problem };
 
 const DATA_URL = /^data:image\/(?:png|jpe?g);base64,/i;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
@@ -87,5 +89,10 @@ function ascii(b: Uint8Array, at: number, length: number): string {
 export function photoCellImage(photo: DecodedPhoto): CellImage {
   const scale = Math.min(PHOTO_BOX_MM.width / photo.width, PHOTO_BOX_MM.height / photo.height);
   const round = (mm: number) => Math.round(mm * 100) / 100;
-  return { data: photo.data, format: photo.format, width: round(photo.width * scale), height: round(photo.height * scale) };
+  return {
+    data: photo.data,
+    format: photo.format,
+    width: round(photo.width * scale),
+    height: round(photo.height * scale),
+  };
 }

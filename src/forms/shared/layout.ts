@@ -84,6 +84,10 @@ export function bodyParagraphs(text: string, opts: { indent?: number } = {}): Pa
 }
 
 /** A right-aligned 落款: signature lines, room for a seal, the unit and the date. */
-export function signatureBlock(lines: readonly SignatureLine[], sealSpace = 0, align: 'left' | 'right' = 'right'): SignatureBlock {
+export function signatureBlock(
+  lines: readonly SignatureLine[],
+  sealSpace = 0,
+  align: 'left' | 'right' = 'right',
+): SignatureBlock {
   return { type: 'signature', lines, align, sealSpace };
 }

@@ -47,7 +47,8 @@ export function toAppError(error: unknown): AppError | undefined {
   const { code, statusCode } = (error ?? {}) as Partial<FastifyError>;
   const mapped = code === undefined ? undefined : FASTIFY_CODES[code];
   if (mapped !== undefined) return new AppError(mapped, { cause: error });
-  const byStatus = typeof code === 'string' && code.startsWith('FST_') && statusCode !== undefined ? BY_STATUS[statusCode] : undefined;
+  const byStatus =
+    typeof code === 'string' && code.startsWith('FST_') && statusCode !== undefined ? BY_STATUS[statusCode] : undefined;
   if (byStatus !== undefined) return new AppError(byStatus, { cause: error });
   // JSON.parse errors from a parser without a fastify code (e.g. a plugin's) are still malformed input.
   if (error instanceof SyntaxError && (error as Partial<FastifyError>).statusCode === 400) {

@@ -7,7 +7,9 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from '../../config.js';
 
-export function serverLimits(config: Config): Pick<FastifyServerOptions, 'bodyLimit' | 'requestTimeout' | 'connectionTimeout'> {
+export function serverLimits(
+  config: Config,
+): Pick<FastifyServerOptions, 'bodyLimit' | 'requestTimeout' | 'connectionTimeout'> {
   return {
     bodyLimit: config.BODY_LIMIT,
     requestTimeout: config.REQUEST_TIMEOUT_MS,

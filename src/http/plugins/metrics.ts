@@ -50,7 +50,8 @@ export function registerMetrics(app: FastifyInstance, renderService: RenderServi
   app.get('/metrics', { schema: { hide: true }, logLevel: app.quietLogLevel }, async (_request, reply) => {
     const stats = renderService.stats();
     const lines: string[] = [];
-    const family = (name: string, type: string, help: string) => lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    const family = (name: string, type: string, help: string) =>
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
 
     family('http_requests_total', 'counter', 'HTTP requests by method, route pattern and status.');
     for (const [key, value] of requests) lines.push(`http_requests_total{${key}} ${value}`);

@@ -12,7 +12,11 @@ import { openApiParts } from '../openapi.js';
 
 type JsonObject = Record<string, unknown>;
 
-export async function registerOpenApi(app: FastifyInstance, forms: readonly FormDefinition[], version: string): Promise<void> {
+export async function registerOpenApi(
+  app: FastifyInstance,
+  forms: readonly FormDefinition[],
+  version: string,
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -18,7 +18,10 @@ export const VerifyResponse = z
     form: z.string().optional().describe('form id, e.g. review-form'),
     name: z.string().optional().describe('applicant name, masked'),
     issuedAt: z.string().optional().describe('issue time, ISO 8601'),
-    shortCode: z.string().optional().describe('验证码 as printed beside the QR (e.g. 3T4V-7C22): compare it with the paper'),
+    shortCode: z
+      .string()
+      .optional()
+      .describe('验证码 as printed beside the QR (e.g. 3T4V-7C22): compare it with the paper'),
   })
   .describe('Result of checking a verification code');
 export type VerifyResponse = z.infer<typeof VerifyResponse>;
@@ -57,7 +60,8 @@ export default async function verifyRoutes(app: FastifyInstance, opts: VerifyRou
     {
       schema: {
         summary: 'Check a review-form verification code',
-        description: '验证评审表上的验证码（二维码）。Valid codes return the serial, form, masked name and issue time; anything else returns { valid: false }.',
+        description:
+          '验证评审表上的验证码（二维码）。Valid codes return the serial, form, masked name and issue time; anything else returns { valid: false }.',
         tags: ['verify'],
         params: jsonSchema(VerifyParams),
         response,

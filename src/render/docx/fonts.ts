@@ -20,5 +20,11 @@ export const LATIN_FONT = 'Times New Roman';
 
 /** The `w:rFonts` of a role; hint eastAsia so "·", "“”" and "—" take the CJK face. */
 export function wordFont(role: FontRole): { ascii: string; hAnsi: string; cs: string; eastAsia: string; hint: string } {
-  return { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: WORD_FONTS[role].eastAsia, hint: 'eastAsia' };
+  return {
+    ascii: LATIN_FONT,
+    hAnsi: LATIN_FONT,
+    cs: LATIN_FONT,
+    eastAsia: WORD_FONTS[role].eastAsia,
+    hint: 'eastAsia',
+  };
 }

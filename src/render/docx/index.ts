@@ -33,7 +33,10 @@ interface BlockContext {
   breakPending: boolean;
 }
 
-type Handler<K extends BlockType> = (block: Extract<Block, { type: K }>, ctx: BlockContext) => FileChild[] | Promise<FileChild[]>;
+type Handler<K extends BlockType> = (
+  block: Extract<Block, { type: K }>,
+  ctx: BlockContext,
+) => FileChild[] | Promise<FileChild[]>;
 
 /** Takes a pending page break for a paragraph-like block. */
 function takeBreak(ctx: BlockContext): boolean {
@@ -46,12 +49,22 @@ function takeBreak(ctx: BlockContext): boolean {
 function breakParagraph(ctx: BlockContext): FileChild[] {
   if (!takeBreak(ctx)) return [];
   // A 1 pt line, so the paragraph mark left on the new page takes no visible room.
-  return [new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ children: [new PageBreak()] })] })];
+  return [
+    new Paragraph({
+      spacing: { line: 20, lineRule: LineRuleType.EXACT },
+      children: [new TextRun({ children: [new PageBreak()] })],
+    }),
+  ];
 }
 
 const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
   paragraph: (b, ctx) => [
-    paragraph(b, { style: ctx.base, align: 'justify', lineHeight: ctx.doc.base.lineHeight, pageBreakBefore: takeBreak(ctx) }),
+    paragraph(b, {
+      style: ctx.base,
+      align: 'justify',
+      lineHeight: ctx.doc.base.lineHeight,
+      pageBreakBefore: takeBreak(ctx),
+    }),
   ],
   heading: (b, ctx) => [heading(b, { lineHeight: ctx.doc.base.lineHeight, pageBreakBefore: takeBreak(ctx) })],
   table: (b, ctx) => {
@@ -59,7 +72,12 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
     // Word cannot open a table without rows or grid columns.
     if (b.rows.length === 0 || b.columns.length === 0) return out;
     if (b.caption) {
-      out.push(paragraph({ ...b.caption, keepWithNext: true }, { style: ctx.base, align: 'center', lineHeight: ctx.doc.base.lineHeight }));
+      out.push(
+        paragraph(
+          { ...b.caption, keepWithNext: true },
+          { style: ctx.base, align: 'center', lineHeight: ctx.doc.base.lineHeight },
+        ),
+      );
     }
     out.push(table(b, ctx.base, ctx.geo.textWidthTwips, ctx.ids));
     return out;
@@ -97,7 +115,12 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
   },
 };
 
-async function blockChildren(doc: Document, base: ResolvedStyle, geo: PageGeometry, ids: DrawingIds): Promise<FileChild[]> {
+async function blockChildren(
+  doc: Document,
+  base: ResolvedStyle,
+  geo: PageGeometry,
+  ids: DrawingIds,
+): Promise<FileChild[]> {
   const ctx: BlockContext = { doc, base, geo, ids, breakPending: false };
   const children: FileChild[] = [];
   for (const block of doc.blocks) {
@@ -140,7 +163,10 @@ export async function renderDocx(doc: Document): Promise<Uint8Array> {
     ],
   });
   const overrides = [
-    { path: 'word/settings.xml', data: settingsXml({ mirrorMargins: geo.mirrored, evenAndOddHeaders: geo.evenAndOdd }) },
+    {
+      path: 'word/settings.xml',
+      data: settingsXml({ mirrorMargins: geo.mirrored, evenAndOddHeaders: geo.evenAndOdd }),
+    },
     { path: 'docProps/core.xml', data: corePropertiesXml(doc.meta) },
   ];
   return pack(word, overrides, doc.meta.createdAt);

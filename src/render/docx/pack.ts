@@ -8,7 +8,13 @@ import { stampZip } from './zip-stamp.js';
 import { zipParts } from './zip-writer.js';
 
 export type PartOverride = { readonly path: string; readonly data: string };
-type Compiler = { compile(file: WordDocument, prettify: undefined, overrides: readonly PartOverride[]): Map<string, string | Uint8Array> };
+type Compiler = {
+  compile(
+    file: WordDocument,
+    prettify: undefined,
+    overrides: readonly PartOverride[],
+  ): Map<string, string | Uint8Array>;
+};
 
 /**
  * The docx package's part compiler (what Packer zips). Not public API, so it

@@ -44,7 +44,11 @@ export function sectionPage(doc: Document) {
   const m = doc.page.margins;
   const footerRoom = doc.pageMark ? PAGE_MARK_QR_MM : 5;
   return {
-    size: { width: A4_TWIPS.width, height: A4_TWIPS.height, orientation: doc.page.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+    size: {
+      width: A4_TWIPS.width,
+      height: A4_TWIPS.height,
+      orientation: doc.page.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+    },
     margin: {
       top: mmToTwips(m.top),
       bottom: mmToTwips(m.bottom),
@@ -65,11 +69,17 @@ export function headers(doc: Document, geo: PageGeometry): { default?: Header; e
   if (!wm) return {};
   const wPt = geo.widthTwips / 20;
   const hPt = geo.heightTwips / 20;
-  const make = (seq: number) => new Header({ children: [new Paragraph({ children: [new WatermarkRun(watermarkXml(wm, wPt, hPt, seq))] })] });
+  const make = (seq: number) =>
+    new Header({ children: [new Paragraph({ children: [new WatermarkRun(watermarkXml(wm, wPt, hPt, seq))] })] });
   return geo.evenAndOdd ? { default: make(1), even: make(2) } : { default: make(1) };
 }
 
-export function footers(doc: Document, geo: PageGeometry, pageMarkPng: Uint8Array | undefined, ids: DrawingIds): { default?: Footer; even?: Footer } {
+export function footers(
+  doc: Document,
+  geo: PageGeometry,
+  pageMarkPng: Uint8Array | undefined,
+  ids: DrawingIds,
+): { default?: Footer; even?: Footer } {
   if (doc.pageNumbers === 'none' && !doc.pageMark) return {};
   const make = (parity: Parity) => new Footer({ children: [footerParagraph(doc, geo, parity, pageMarkPng, ids)] });
   return geo.evenAndOdd ? { default: make('odd'), even: make('even') } : { default: make('odd') };
@@ -88,18 +98,35 @@ function pageNumberRuns(doc: Document): TextRun[] {
   return [];
 }
 
-function footerParagraph(doc: Document, geo: PageGeometry, parity: Parity, pageMarkPng: Uint8Array | undefined, ids: DrawingIds): Paragraph {
+function footerParagraph(
+  doc: Document,
+  geo: PageGeometry,
+  parity: Parity,
+  pageMarkPng: Uint8Array | undefined,
+  ids: DrawingIds,
+): Paragraph {
   const numbers = pageNumberRuns(doc);
   const dashSize = CHINESE_SIZES.四号;
   if (!doc.pageMark || !pageMarkPng) {
     if (doc.pageNumbers === 'of-total') return new Paragraph({ alignment: AlignmentType.CENTER, children: numbers });
     // "— 1 —" on the outer side, one character in from the margin.
     return parity === 'odd'
-      ? new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: charsToTwips(1, dashSize) }, children: numbers })
-      : new Paragraph({ alignment: AlignmentType.LEFT, indent: { left: charsToTwips(1, dashSize) }, children: numbers });
+      ? new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          indent: { right: charsToTwips(1, dashSize) },
+          children: numbers,
+        })
+      : new Paragraph({
+          alignment: AlignmentType.LEFT,
+          indent: { left: charsToTwips(1, dashSize) },
+          children: numbers,
+        });
   }
   // With a page mark: one line, mark on the inner side, numbers centred or on the outer side, by tab stops.
-  const caption = new TextRun({ ...runProps(styleOfRole('song', CHINESE_SIZES.六号)), text: ` ${doc.pageMark.caption}` });
+  const caption = new TextRun({
+    ...runProps(styleOfRole('song', CHINESE_SIZES.六号)),
+    text: ` ${doc.pageMark.caption}`,
+  });
   const mark = [imageRun(ids, pageMarkPng, 'png', PAGE_MARK_QR_MM, PAGE_MARK_QR_MM, 'QR'), caption];
   const tab = () => new TextRun({ children: [new Tab()] });
   const slots: { left: unknown[]; center: unknown[]; right: unknown[] } = { left: [], center: [], right: [] };

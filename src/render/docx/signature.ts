@@ -15,7 +15,12 @@ const IDEOGRAPHIC_SPACE = '\u3000';
 /** Zero-width space after the blank: the underlined spaces are then not trailing whitespace, which LibreOffice hides. */
 const ANCHOR = '\u200b';
 
-export function signature(s: SignatureBlock, style: ResolvedStyle, lineHeight: number, pageBreakBefore: boolean): Paragraph[] {
+export function signature(
+  s: SignatureBlock,
+  style: ResolvedStyle,
+  lineHeight: number,
+  pageBreakBefore: boolean,
+): Paragraph[] {
   const align = s.align ?? 'right';
   const out: Paragraph[] = [];
   if (s.sealSpace && s.sealSpace > 0) {
@@ -33,7 +38,12 @@ export function signature(s: SignatureBlock, style: ResolvedStyle, lineHeight: n
     const last = i === s.lines.length - 1;
     const children = [...textRuns({ text: line.text }, style)];
     if (line.blank && line.blank > 0) {
-      children.push(new TextRun({ ...runProps({ ...style, underline: true }), text: IDEOGRAPHIC_SPACE.repeat(line.blank) + ANCHOR }));
+      children.push(
+        new TextRun({
+          ...runProps({ ...style, underline: true }),
+          text: IDEOGRAPHIC_SPACE.repeat(line.blank) + ANCHOR,
+        }),
+      );
     }
     out.push(
       new Paragraph({

@@ -78,7 +78,12 @@ function cell(c: ModelCell, t: TableBlock, style: ResolvedStyle, ids: DrawingIds
   // A picture in the cell (the review form's photo), centred above any text.
   if (c.image) {
     const { data, format, width, height } = c.image;
-    children.unshift(new Paragraph({ alignment: AlignmentType.CENTER, children: [imageRun(ids, data, format, width, height, 'photo')] }));
+    children.unshift(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [imageRun(ids, data, format, width, height, 'photo')],
+      }),
+    );
   }
   return new TableCell({
     // Word cannot open a cell without a paragraph; signature and photo spaces stay empty,

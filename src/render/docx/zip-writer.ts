@@ -49,7 +49,12 @@ function pack(path: string, content: string | Uint8Array): PackedEntry {
   const hit = cache.get(key);
   if (hit) return hit;
   const raw = encoder.encode(content);
-  const entry: PackedEntry = { crc: crc32(raw), size: raw.length, method: 8, data: zlib.deflateRawSync(raw, { level: 6 }) };
+  const entry: PackedEntry = {
+    crc: crc32(raw),
+    size: raw.length,
+    method: 8,
+    data: zlib.deflateRawSync(raw, { level: 6 }),
+  };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, entry);
   return entry;

@@ -18,7 +18,13 @@ import {
 } from '../../document/model.js';
 import { EPS, MM, type Flow, type FlowContext } from './flow.js';
 import { prepareTable } from './table.js';
-import { layoutParagraph, paragraphHeight, type LaidParagraph, type ParagraphDefaults, type ResolvedStyle } from './text-layout.js';
+import {
+  layoutParagraph,
+  paragraphHeight,
+  type LaidParagraph,
+  type ParagraphDefaults,
+  type ResolvedStyle,
+} from './text-layout.js';
 
 export interface Prepared {
   /** Total height, pt. */
@@ -52,8 +58,10 @@ function placeParagraph(flow: Flow, laid: LaidParagraph): void {
     while (i + fit < lines.length && h + lines[i + fit]!.height <= flow.remaining + EPS) h += lines[i + fit++]!.height;
     const rest = lines.length - i - fit;
     if (rest > 0 && !flow.atTop) {
-      if (fit === 1 && i === 0 && lines.length > 1) fit = 0; // orphan: move the first line on
-      else if (rest === 1 && fit >= 3) fit -= 1; // widow: take a line along
+      if (fit === 1 && i === 0 && lines.length > 1)
+        fit = 0; // orphan: move the first line on
+      else if (rest === 1 && fit >= 3)
+        fit -= 1; // widow: take a line along
       else if (rest === 1 && i === 0) fit = 0; // too short to split without one: move it whole
     }
     if (fit === 0 && flow.atTop) fit = 1;
@@ -108,10 +116,13 @@ function signature(b: SignatureBlock, ctx: FlowContext): Prepared {
     ),
   );
   const lineWidth = (l: LaidParagraph): number =>
-    Math.max(0, ...l.lines.map((ln) => {
-      const g = ln.glyphs[ln.glyphs.length - 1];
-      return g ? g.x + g.advance : 0;
-    }));
+    Math.max(
+      0,
+      ...l.lines.map((ln) => {
+        const g = ln.glyphs[ln.glyphs.length - 1];
+        return g ? g.x + g.advance : 0;
+      }),
+    );
   const widths = laid.map(lineWidth);
   const blockW = Math.max(0, ...widths);
   const right = (b.align ?? 'right') === 'right';

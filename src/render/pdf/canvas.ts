@@ -30,7 +30,10 @@ export class Canvas {
   /** Anything drawn (a page with only a pending table header is still empty). */
   drawn = false;
 
-  constructor(private readonly fonts: DocFonts, private readonly recordGlyphs = true) {}
+  constructor(
+    private readonly fonts: DocFonts,
+    private readonly recordGlyphs = true,
+  ) {}
 
   /** Draws a laid line with its box's left edge at x and its top at yTop. */
   drawLine(line: LaidLine, x: number, yTop: number): void {
@@ -72,7 +75,9 @@ export class Canvas {
         curBold = it.syntheticBold;
         if (stretch) {
           // Scaled to fill its em exactly (a dash that must join its neighbour); the next glyph starts afresh.
-          ops.push(`${num(stretch.scale)} 0 0 1 ${num(gx + stretch.shift * it.size)} ${num(baseline)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`);
+          ops.push(
+            `${num(stretch.scale)} 0 0 1 ${num(gx + stretch.shift * it.size)} ${num(baseline)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`,
+          );
         } else {
           ops.push(`1 0 0 1 ${num(gx)} ${num(baseline)} Tm`);
         }
@@ -111,7 +116,11 @@ export class Canvas {
   }
 
   fillRect(x: number, y: number, w: number, h: number, gray = 0): void {
-    this.ops.push(gray === 0 ? `${num(x)} ${num(y)} ${num(w)} ${num(h)} re f` : `${num(gray)} g ${num(x)} ${num(y)} ${num(w)} ${num(h)} re f 0 g`);
+    this.ops.push(
+      gray === 0
+        ? `${num(x)} ${num(y)} ${num(w)} ${num(h)} re f`
+        : `${num(gray)} g ${num(x)} ${num(y)} ${num(w)} ${num(h)} re f 0 g`,
+    );
     this.drawn = true;
   }
 
@@ -131,7 +140,12 @@ export class Canvas {
   }
 
   /** A QR code's dark modules as filled rectangles (runs of a row merged). */
-  qr(modules: { size: number; get(row: number, col: number): number | boolean }, x: number, yTop: number, side: number): void {
+  qr(
+    modules: { size: number; get(row: number, col: number): number | boolean },
+    x: number,
+    yTop: number,
+    side: number,
+  ): void {
     const n = modules.size;
     const m = side / n;
     const parts: string[] = [];

@@ -11,7 +11,12 @@ import { MM } from './flow.js';
 import { layoutParagraph, type LaidLine } from './text-layout.js';
 
 /** One line of text at a size, left-aligned, with its drawn width. */
-export function textLine(text: string, font: FontRole, size: number, lib: FontLibrary): { line: LaidLine; width: number } {
+export function textLine(
+  text: string,
+  font: FontRole,
+  size: number,
+  lib: FontLibrary,
+): { line: LaidLine; width: number } {
   const laid = layoutParagraph(
     { runs: [{ text }] },
     { style: { font, size, bold: false, underline: false }, align: 'left', lineHeight: () => size * 1.2 },
@@ -37,7 +42,14 @@ export interface PageGeometry {
 }
 
 /** GB/T 9704 "— 1 —" or "第 1 页 共 4 页", drawn into `canvas`. */
-export function drawPageNumber(canvas: Canvas, doc: Document, g: PageGeometry, n: number, total: number, lib: FontLibrary): void {
+export function drawPageNumber(
+  canvas: Canvas,
+  doc: Document,
+  g: PageGeometry,
+  n: number,
+  total: number,
+  lib: FontLibrary,
+): void {
   if (doc.pageNumbers === 'dash') {
     const size = 14;
     const { line, width } = textLine(`— ${n} —`, 'song', size, lib);
@@ -73,7 +85,9 @@ function outlines(line: LaidLine, x0: number, baseline: number): string {
         [cx, cy] = [a[0]!, a[1]!];
       } else if (c.command === 'quadraticCurveTo') {
         const [qx, qy, x, y] = [a[0]!, a[1]!, a[2]!, a[3]!];
-        ops.push(`${P(cx + (2 / 3) * (qx - cx), cy + (2 / 3) * (qy - cy))} ${P(x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y))} ${P(x, y)} c`);
+        ops.push(
+          `${P(cx + (2 / 3) * (qx - cx), cy + (2 / 3) * (qy - cy))} ${P(x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y))} ${P(x, y)} c`,
+        );
         [cx, cy] = [x, y];
       } else if (c.command === 'bezierCurveTo') {
         ops.push(`${P(a[0]!, a[1]!)} ${P(a[2]!, a[3]!)} ${P(a[4]!, a[5]!)} c`);
@@ -100,9 +114,15 @@ export interface WatermarkParts {
  * between the form's own lines by text extraction. The watermark text stays
  * extractable as one invisible horizontal line in the top margin, drawn first.
  */
-export function watermark(doc: Document, fonts: DocFonts, lib: FontLibrary, pageW: number, pageH: number): WatermarkParts | undefined {
+export function watermark(
+  doc: Document,
+  fonts: DocFonts,
+  lib: FontLibrary,
+  pageW: number,
+  pageH: number,
+): WatermarkParts | undefined {
   const wm = doc.watermark;
-  if (!wm || !wm.text) return undefined;
+  if (!wm?.text) return undefined;
   const main = textLine(wm.text, 'song', 26, lib);
   const sub = wm.subtext ? textLine(wm.subtext, 'song', 13, lib) : undefined;
   const tile = [outlines(main.line, -main.width / 2, 0), sub ? outlines(sub.line, -sub.width / 2, -22) : ''].join('\n');

@@ -27,11 +27,18 @@ export async function renderPdf(doc: Document, opts: RenderPdfOptions = {}): Pro
 }
 
 /** The PDF and the box of every glyph placed (page 0-based, PDF coordinates in pt). */
-export async function renderPdfWithLayout(doc: Document, opts: RenderPdfOptions = {}): Promise<{ bytes: Uint8Array; glyphs: PlacedGlyph[] }> {
+export async function renderPdfWithLayout(
+  doc: Document,
+  opts: RenderPdfOptions = {},
+): Promise<{ bytes: Uint8Array; glyphs: PlacedGlyph[] }> {
   return render(doc, opts, true);
 }
 
-async function render(doc: Document, opts: RenderPdfOptions, recordGlyphs: boolean): Promise<{ bytes: Uint8Array; glyphs: PlacedGlyph[] }> {
+async function render(
+  doc: Document,
+  opts: RenderPdfOptions,
+  recordGlyphs: boolean,
+): Promise<{ bytes: Uint8Array; glyphs: PlacedGlyph[] }> {
   const lib = opts.fonts ?? getFontLibrary();
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const context = pdf.context;
@@ -75,7 +82,8 @@ async function render(doc: Document, opts: RenderPdfOptions, recordGlyphs: boole
   }
 
   const glyphs: PlacedGlyph[] = [];
-  const stream = (content: string): PDFRef => context.register(context.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' }));
+  const stream = (content: string): PDFRef =>
+    context.register(context.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' }));
   const wmRef = wm ? stream(wm.canvas.content()) : undefined;
   const contentRefs = new Map<string, PDFRef>();
   const pageSpecs: { contents: PDFRef[] }[] = [];

@@ -32,7 +32,11 @@ export interface LineSpan {
 const EPS = 1e-6;
 
 /** Width of [start, end) without trailing spaces, and its shrinkable part. */
-export function measure(inp: BreakInput, start: number, end: number): { width: number; shrink: number; contentEnd: number } {
+export function measure(
+  inp: BreakInput,
+  start: number,
+  end: number,
+): { width: number; shrink: number; contentEnd: number } {
   let e = end;
   while (e > start && isSpace(inp.chars[e - 1]!)) e--;
   let width = 0;

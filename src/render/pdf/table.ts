@@ -37,12 +37,7 @@ function cellLines(cell: TableCell, width: number, style: ResolvedStyle, align: 
   const out: CellLine[] = [];
   let pendingAfter = 0;
   cell.paragraphs.forEach((p: Paragraph, i) => {
-    const laid = layoutParagraph(
-      p,
-      { style, align, lineHeight: (max) => max * 1.4 },
-      width,
-      ctx.lib,
-    );
+    const laid = layoutParagraph(p, { style, align, lineHeight: (max) => max * 1.4 }, width, ctx.lib);
     let before = pendingAfter + (i > 0 ? laid.spaceBefore : 0);
     for (const line of laid.lines) {
       out.push({ line, before, x: 0 });
@@ -75,7 +70,10 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
   const colX: number[] = [0];
   for (const w of colW) colX.push(colX[colX.length - 1]! + w);
   const nCols = colW.length;
-  const base = resolveStyle({ font: ctx.doc.base.font, size: ctx.doc.base.size, bold: false, underline: false }, t.style);
+  const base = resolveStyle(
+    { font: ctx.doc.base.font, size: ctx.doc.base.size, bold: false, underline: false },
+    t.style,
+  );
 
   // Grid placement: cells fill the next columns not taken by row spans from above.
   const taken: boolean[][] = t.rows.map(() => new Array<boolean>(nCols).fill(false));
@@ -92,7 +90,15 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
       const align = t.align ?? (cell.label ? 'center' : 'left');
       const lines = cellLines(cell, width, base, cell.label && !t.align ? 'center' : align, ctx);
       const imageH = cell.image ? cell.image.height * MM : 0;
-      cells.push({ cell, row: r, col: c, rowSpan, colSpan, lines, contentHeight: Math.max(linesHeight(lines), imageH) });
+      cells.push({
+        cell,
+        row: r,
+        col: c,
+        rowSpan,
+        colSpan,
+        lines,
+        contentHeight: Math.max(linesHeight(lines), imageH),
+      });
       c += colSpan;
     }
   });
@@ -132,7 +138,12 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
   const headerH = headerBands.reduce((h, b) => h + bandH(b), 0);
 
   const caption = t.caption
-    ? layoutParagraph(t.caption, { style: base, align: 'center', lineHeight: (max) => Math.max(ctx.doc.base.lineHeight, max * 1.3) }, ctx.width, ctx.lib)
+    ? layoutParagraph(
+        t.caption,
+        { style: base, align: 'center', lineHeight: (max) => Math.max(ctx.doc.base.lineHeight, max * 1.3) },
+        ctx.width,
+        ctx.lib,
+      )
     : undefined;
   const captionH = caption ? paragraphHeight(caption) : 0;
   const bodyH = bodyBands.reduce((h, b) => h + bandH(b), 0);
@@ -141,7 +152,13 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
   const cellsByBand = (b: { from: number; to: number }): LaidCell[] => byRow.slice(b.from, b.to).flat();
 
   /** Draws rows [from, to) with their top at y; `slices` gives per-cell line ranges for a split row. */
-  const drawBand = (flow: Flow, b: { from: number; to: number }, y: number, heights: readonly number[], slices?: Map<LaidCell, [number, number]>): void => {
+  const drawBand = (
+    flow: Flow,
+    b: { from: number; to: number },
+    y: number,
+    heights: readonly number[],
+    slices?: Map<LaidCell, [number, number]>,
+  ): void => {
     const canvas = flow.cur;
     const list = cellsByBand(b);
     const rowTop = (r: number): number => {
@@ -215,7 +232,9 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
         continue;
       }
       for (const [c, [, to]] of slices) next.set(c, to);
-      const h = done ? Math.max(sliceH + 2 * PAD_Y, Math.min(minH, flow.remaining)) : Math.max(sliceH + 2 * PAD_Y, flow.remaining);
+      const h = done
+        ? Math.max(sliceH + 2 * PAD_Y, Math.min(minH, flow.remaining))
+        : Math.max(sliceH + 2 * PAD_Y, flow.remaining);
       drawBand(flow, b, flow.y, [h], slices);
       flow.y -= h;
       if (done) return;
@@ -254,7 +273,8 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
         // A long text row breaks at the foot of the page (as Word rows do) instead of leaving a gap;
         // short rows, and rows tall only for handwriting room, move whole.
         const minH = (t.rows[b.from]!.minHeight ?? 0) * MM;
-        const textTall = single && h > fresh / 4 && cellsByBand(b).some((c) => c.contentHeight + 2 * PAD_Y > minH + EPS);
+        const textTall =
+          single && h > fresh / 4 && cellsByBand(b).some((c) => c.contentHeight + 2 * PAD_Y > minH + EPS);
         const fewLines = base.size * 1.4 * 3 + 2 * PAD_Y;
         if (single && (tall || (textTall && flow.remaining >= fewLines))) {
           const opened = flow.remaining < fewLines;

@@ -79,16 +79,15 @@ export function resolveStyle(base: ResolvedStyle, s: TextStyle | undefined): Res
 /** Thrown when a code point reaches the renderer that no font has (input coverage missed it). */
 export class MissingGlyphError extends Error {
   constructor(readonly codePoint: number) {
-    super(`No configured font has a glyph for U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}; input coverage should have rejected it`);
+    super(
+      `No configured font has a glyph for U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}; input coverage should have rejected it`,
+    );
     this.name = 'MissingGlyphError';
   }
 }
 
 /** Glyph items of styled text, one per code point; "\n" ends a segment. */
-export function shapeRuns(
-  runs: readonly { text: string; style: ResolvedStyle }[],
-  lib: FontLibrary,
-): GlyphItem[][] {
+export function shapeRuns(runs: readonly { text: string; style: ResolvedStyle }[], lib: FontLibrary): GlyphItem[][] {
   const segments: GlyphItem[][] = [[]];
   for (const { text, style } of runs) {
     for (const raw of text) {
@@ -159,7 +158,12 @@ function oneLineSpan(inp: BreakInput): LineSpan {
   return { start: 0, end: inp.chars.length, contentEnd: end };
 }
 
-export function layoutParagraph(p: Paragraph, defaults: ParagraphDefaults, boxWidth: number, lib: FontLibrary): LaidParagraph {
+export function layoutParagraph(
+  p: Paragraph,
+  defaults: ParagraphDefaults,
+  boxWidth: number,
+  lib: FontLibrary,
+): LaidParagraph {
   const runs = p.runs.map((r) => ({ text: r.text, style: resolveStyle(defaults.style, r.style) }));
   const maxSize = runs.reduce((m, r) => Math.max(m, r.style.size), runs.length ? 0 : defaults.style.size);
   const lineHeight = p.lineHeight ?? defaults.lineHeight(maxSize);
@@ -172,7 +176,8 @@ export function layoutParagraph(p: Paragraph, defaults: ParagraphDefaults, boxWi
   const lines: LaidLine[] = [];
   const segments = shapeRuns(runs, lib);
   for (const items of segments) {
-    const lineWidth = (k: number): number => Math.max(em, boxWidth - left - right - (lines.length + k === 0 ? first : 0));
+    const lineWidth = (k: number): number =>
+      Math.max(em, boxWidth - left - right - (lines.length + k === 0 ? first : 0));
     const startCount = lines.length;
     if (items.length === 0) {
       lines.push({ glyphs: [], height: lineHeight, size: maxSize });

@@ -34,14 +34,17 @@ export interface SheetColumns {
 const EDGE_TOLERANCE = 0.004;
 
 export function columnWidths(doc: Document, tables: readonly { t: TableBlock; placed: PlacedCell[] }[]): SheetColumns {
-  const pageUnits = ((doc.page.orientation === 'landscape' ? 297 : 210) - doc.page.margins.inner - doc.page.margins.outer) / MM_PER_WIDTH_UNIT;
+  const pageUnits =
+    ((doc.page.orientation === 'landscape' ? 297 : 210) - doc.page.margins.inner - doc.page.margins.outer) /
+    MM_PER_WIDTH_UNIT;
   const fractionsOf = new Map(tables.map(({ t, placed }) => [t, tableEdges(t, gridWidth(t, placed))]));
   const all = [...fractionsOf.values()].flat().sort((a, b) => a - b);
   const sheetEdges: number[] = [];
   for (const edge of all.length > 0 ? all : [0, 1]) {
     if (sheetEdges.length === 0 || edge - sheetEdges[sheetEdges.length - 1]! > EDGE_TOLERANCE) sheetEdges.push(edge);
   }
-  const nearest = (edge: number) => sheetEdges.reduce((best, e, i) => (Math.abs(e - edge) < Math.abs(sheetEdges[best]! - edge) ? i : best), 0);
+  const nearest = (edge: number) =>
+    sheetEdges.reduce((best, e, i) => (Math.abs(e - edge) < Math.abs(sheetEdges[best]! - edge) ? i : best), 0);
   const edges = new Map<TableBlock, number[]>([...fractionsOf].map(([t, fractions]) => [t, fractions.map(nearest)]));
   const widths = sheetEdges.slice(1).map((edge, i) => (edge - sheetEdges[i]!) * pageUnits);
   if (widths.length === 0) widths.push(pageUnits);
@@ -53,7 +56,10 @@ export function columnWidths(doc: Document, tables: readonly { t: TableBlock; pl
       // Only a cell that falls on one sheet column widens it to fit its text.
       if (tableEdges[p.col + p.colSpan]! - first !== 1) continue;
       const text = cellText(p.cell);
-      const display = Math.max(Math.min(widestLine(text), TEXT_CAP_DISPLAY), Math.min(longestAsciiToken(text), TOKEN_CAP_DISPLAY));
+      const display = Math.max(
+        Math.min(widestLine(text), TEXT_CAP_DISPLAY),
+        Math.min(longestAsciiToken(text), TOKEN_CAP_DISPLAY),
+      );
       widths[first] = Math.max(widths[first]!, columnWidthFor(display, size));
     }
   }

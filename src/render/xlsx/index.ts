@@ -75,7 +75,14 @@ export async function renderXlsx(doc: Document): Promise<Uint8Array> {
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: inch(m.inner), right: inch(m.outer), top: inch(m.top), bottom: inch(m.bottom), header: 0.3, footer: 0.3 },
+      margins: {
+        left: inch(m.inner),
+        right: inch(m.outer),
+        top: inch(m.top),
+        bottom: inch(m.bottom),
+        header: 0.3,
+        footer: 0.3,
+      },
     },
     headerFooter: doc.pageNumbers === 'none' ? {} : { oddFooter: '&C&P / &N' },
     properties: { defaultRowHeight: rowHeight(1, doc.base.size) },
@@ -88,7 +95,15 @@ export async function renderXlsx(doc: Document): Promise<Uint8Array> {
     await (BLOCKS[block.type] as Handler<BlockType>)(block as never, ctx);
   }
   if (ctx.titleRows) {
-    ws.views = [{ state: 'frozen', xSplit: 0, ySplit: ctx.titleRows.to, topLeftCell: `A${ctx.titleRows.to + 1}`, activeCell: `A${ctx.titleRows.to + 1}` }];
+    ws.views = [
+      {
+        state: 'frozen',
+        xSplit: 0,
+        ySplit: ctx.titleRows.to,
+        topLeftCell: `A${ctx.titleRows.to + 1}`,
+        activeCell: `A${ctx.titleRows.to + 1}`,
+      },
+    ];
     ws.pageSetup.printTitlesRow = `${ctx.titleRows.from}:${ctx.titleRows.to}`;
   }
   const buffer = await wb.xlsx.writeBuffer();

@@ -33,7 +33,7 @@ export function lineCount(text: string, sizePt: number, widthUnits: number): num
   const usable = Math.max(widthUnits - 1.5, 1);
   let lines = 0;
   for (const line of text.split('\n')) {
-    lines += Math.max(1, Math.ceil(((displayWidth(line) * sizePt * 1.1) / DEFAULT_FONT_PT) / usable));
+    lines += Math.max(1, Math.ceil((displayWidth(line) * sizePt * 1.1) / DEFAULT_FONT_PT / usable));
   }
   return Math.max(lines, 1);
 }

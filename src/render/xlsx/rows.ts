@@ -1,7 +1,15 @@
 /** Rows that are not table cells: text merged across the sheet, blank space, pictures. */
 import type ExcelJS from 'exceljs';
 import type { FontRole, Paragraph } from '../../document/model.js';
-import { PT_PER_MM, PX_PER_MM, paragraphText, sumWidths, H_ALIGN, type Horizontal, type SheetContext } from './context.js';
+import {
+  PT_PER_MM,
+  PX_PER_MM,
+  paragraphText,
+  sumWidths,
+  H_ALIGN,
+  type Horizontal,
+  type SheetContext,
+} from './context.js';
 import { xlsxFont } from './fonts.js';
 import { lineCount, rowHeight } from './measure.js';
 
@@ -26,7 +34,12 @@ export function textRow(
   ctx.ws.getRow(r).height = rowHeight(lineCount(shown, style.size, sumWidths(ctx, 0, ctx.columns)), style.size);
 }
 
-export function paragraphRow(ctx: SheetContext, p: Paragraph, def: { font: FontRole; size: number; bold: boolean }, align: Horizontal): void {
+export function paragraphRow(
+  ctx: SheetContext,
+  p: Paragraph,
+  def: { font: FontRole; size: number; bold: boolean },
+  align: Horizontal,
+): void {
   const first = p.runs[0]?.style;
   const style = {
     font: first?.font ?? def.font,
@@ -42,8 +55,18 @@ export function spaceRow(ctx: SheetContext, heightMm: number): number {
   return r;
 }
 
-export async function imageRows(ctx: SheetContext, png: Uint8Array, ext: 'png' | 'jpeg', widthMm: number, heightMm: number): Promise<void> {
+export async function imageRows(
+  ctx: SheetContext,
+  png: Uint8Array,
+  ext: 'png' | 'jpeg',
+  widthMm: number,
+  heightMm: number,
+): Promise<void> {
   const r = spaceRow(ctx, heightMm + 2);
   const id = ctx.wb.addImage({ buffer: Buffer.from(png) as unknown as ExcelJS.Buffer, extension: ext });
-  ctx.ws.addImage(id, { tl: { col: 0, row: r - 1 }, ext: { width: widthMm * PX_PER_MM, height: heightMm * PX_PER_MM }, editAs: 'oneCell' });
+  ctx.ws.addImage(id, {
+    tl: { col: 0, row: r - 1 },
+    ext: { width: widthMm * PX_PER_MM, height: heightMm * PX_PER_MM },
+    editAs: 'oneCell',
+  });
 }

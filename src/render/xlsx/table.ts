@@ -54,7 +54,10 @@ export function writeTable(t: TableBlock, ctx: SheetContext): void {
     const label = Boolean(p.cell.label);
     const text = cellText(p.cell);
     const align = p.cell.paragraphs[0]?.align ?? t.align ?? (label ? 'center' : 'left');
-    const bold = label || (p.cell.paragraphs.length > 0 && p.cell.paragraphs.every((q) => q.runs.every((run) => run.style?.bold ?? t.style?.bold)));
+    const bold =
+      label ||
+      (p.cell.paragraphs.length > 0 &&
+        p.cell.paragraphs.every((q) => q.runs.every((run) => run.style?.bold ?? t.style?.bold)));
     writeValue(ctx.ws.getCell(r, c), p.cell, text);
     // Excel draws a merged range's border and fill from each of its cells.
     for (let rr = r; rr <= bottom; rr++) {
@@ -69,7 +72,8 @@ export function writeTable(t: TableBlock, ctx: SheetContext): void {
   }
   need.forEach((h, i) => {
     const each = Math.max(h / split[i]!, rowHeight(1, size));
-    for (let r = firstRow[i]!; r <= lastRow(i); r++) ctx.ws.getRow(r).height = Math.min(MAX_ROW_PT, Math.round(each * 4) / 4);
+    for (let r = firstRow[i]!; r <= lastRow(i); r++)
+      ctx.ws.getRow(r).height = Math.min(MAX_ROW_PT, Math.round(each * 4) / 4);
   });
   const headerRows = Math.min(t.headerRows ?? 0, t.rows.length);
   if (!ctx.titleRows && headerRows > 0) ctx.titleRows = { from: top, to: lastRow(headerRows - 1) };

@@ -40,11 +40,19 @@ describe('review-form DOCX', () => {
 
   it('carries the sections, the pledge sentence and a verifiable code', () => {
     const body = text(zipPart(docx, 'word/document.xml'));
-    for (const heading of ['一、基本情况', '五、任现职以来主要专业技术工作业绩', '十三、评审委员会意见', '十四、人社部门意见']) expect(body).toContain(heading);
+    for (const heading of [
+      '一、基本情况',
+      '五、任现职以来主要专业技术工作业绩',
+      '十三、评审委员会意见',
+      '十四、人社部门意见',
+    ])
+      expect(body).toContain(heading);
     expect(body).toContain('且网上填报与送审报表内容完全一致');
     const serial = /流水号 (\S+)/.exec(caption)?.[1];
     expect(serial).toMatch(/^RF-2024-/);
     expect(body).toContain(serial!);
-    expect(signer.verify(reviewForm.build(fixture('zhang-yue-intermediate'), context()).pageMark!.qrText.slice(11)).valid).toBe(true);
+    expect(
+      signer.verify(reviewForm.build(fixture('zhang-yue-intermediate'), context()).pageMark!.qrText.slice(11)).valid,
+    ).toBe(true);
   });
 });

@@ -28,7 +28,8 @@ export function context(options: Record<string, unknown> = {}, withSigner = true
 
 /** Varied Chinese text of exactly `length` characters, with punctuation, digits and a rare character. */
 export function chineseText(length: number, seed: number): string {
-  const pool = '档案数字化整理著录标引保管利用编研接收征集鉴定销毁业务指导培训乡镇县级馆藏民国文书照片声像实物电子，。、；：“”（）《》0123456789%玥堃';
+  const pool =
+    '档案数字化整理著录标引保管利用编研接收征集鉴定销毁业务指导培训乡镇县级馆藏民国文书照片声像实物电子，。、；：“”（）《》0123456789%玥堃';
   let out = '';
   let x = seed;
   for (let i = 0; i < length; i++) {
@@ -59,8 +60,30 @@ export async function pngBase64(): Promise<string> {
 
 /** A minimal but structurally complete baseline JPEG header: SOI, APP0, SOF0 (413 × 295 px), EOI. */
 export function jpegBytes(width = 295, height = 413): Buffer {
-  const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
-  const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 255, width >> 8, width & 255, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+  const app0 = [
+    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+  ];
+  const sof0 = [
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    height >> 8,
+    height & 255,
+    width >> 8,
+    width & 255,
+    0x03,
+    1,
+    0x22,
+    0,
+    2,
+    0x11,
+    1,
+    3,
+    0x11,
+    1,
+  ];
   return Buffer.from([0xff, 0xd8, ...app0, ...sof0, 0xff, 0xd9]);
 }
 

@@ -2,24 +2,45 @@ import { describe, expect, it } from 'vitest';
 import type { HeadingBlock, TableBlock } from '../../../src/document/model.js';
 import { AppError } from '../../../src/errors.js';
 import { reviewForm, SECTION_TITLES, ReviewFormOptions, decodePhoto } from '../../../src/forms/review-form/index.js';
-import { FIXTURES, NOW, allText, context, fixture, jpegBytes, longDossier, pngBase64, rawFixture, signer } from './fixtures.js';
+import {
+  FIXTURES,
+  NOW,
+  allText,
+  context,
+  fixture,
+  jpegBytes,
+  longDossier,
+  pngBase64,
+  rawFixture,
+  signer,
+} from './fixtures.js';
 import { DossierSchema } from '../../../src/domain/dossier.js';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 function headingTexts(doc: ReturnType<typeof reviewForm.build>): string[] {
-  return doc.blocks.filter((b): b is HeadingBlock => b.type === 'heading').map((h) => h.runs.map((r) => r.text).join(''));
+  return doc.blocks
+    .filter((b): b is HeadingBlock => b.type === 'heading')
+    .map((h) => h.runs.map((r) => r.text).join(''));
 }
 
 /** The table that follows a section heading. */
 function tableAfter(doc: ReturnType<typeof reviewForm.build>, title: string): TableBlock {
-  const index = doc.blocks.findIndex((b) => b.type === 'heading' && b.runs.map((r) => r.text).join('').endsWith(`、${title}`));
+  const index = doc.blocks.findIndex(
+    (b) =>
+      b.type === 'heading' &&
+      b.runs
+        .map((r) => r.text)
+        .join('')
+        .endsWith(`、${title}`),
+  );
   const table = doc.blocks.slice(index + 1).find((b): b is TableBlock => b.type === 'table');
   if (index < 0 || !table) throw new Error(`no table after ${title}`);
   return table;
 }
 
-const cellTexts = (table: TableBlock) => table.rows.map((row) => row.cells.map((c) => c.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('')));
+const cellTexts = (table: TableBlock) =>
+  table.rows.map((row) => row.cells.map((c) => c.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('')));
 
 describe('review-form model', () => {
   it('has the page set-up of the notice: A4 portrait, mirrored, duplex, dash page numbers, watermark with the serial, QR mark', () => {
@@ -40,7 +61,10 @@ describe('review-form model', () => {
 
   it('puts a full link in the QR when the deployment names its public address', () => {
     const ctx = context();
-    const doc = reviewForm.build(fixture('zhang-yue-intermediate'), { ...ctx, settings: { ...ctx.settings, publicBaseUrl: 'https://zc.example.cn/' } });
+    const doc = reviewForm.build(fixture('zhang-yue-intermediate'), {
+      ...ctx,
+      settings: { ...ctx.settings, publicBaseUrl: 'https://zc.example.cn/' },
+    });
     const link = doc.pageMark!.qrText;
     expect(link).toMatch(/^https:\/\/zc\.example\.cn\/v1\/verify\/[A-Za-z0-9_-]+$/);
     expect(signer.verify(link.slice('https://zc.example.cn/v1/verify/'.length)).valid).toBe(true);
@@ -53,7 +77,10 @@ describe('review-form model', () => {
   });
 
   it('takes the watermark text from the settings', () => {
-    const doc = reviewForm.build(fixture('zhang-yue-intermediate'), { ...context(), settings: { watermarkText: '某地职称专用' } });
+    const doc = reviewForm.build(fixture('zhang-yue-intermediate'), {
+      ...context(),
+      settings: { watermarkText: '某地职称专用' },
+    });
     expect(doc.watermark?.text).toBe('某地职称专用');
   });
 
@@ -75,7 +102,15 @@ describe('review-form model', () => {
     const doc = reviewForm.build(fixture('zhang-yue-intermediate'), context());
     const firstBreak = doc.blocks.findIndex((b) => b.type === 'pageBreak');
     const cover = allText({ ...doc, blocks: doc.blocks.slice(0, firstBreak) });
-    for (const expected of ['若羌县档案馆', '张玥', '助理馆员', '档案系列 馆员', '2024年9月20日', '人力资源和社会保障厅制']) expect(cover).toContain(expected);
+    for (const expected of [
+      '若羌县档案馆',
+      '张玥',
+      '助理馆员',
+      '档案系列 馆员',
+      '2024年9月20日',
+      '人力资源和社会保障厅制',
+    ])
+      expect(cover).toContain(expected);
   });
 
   it('prints 无 for every empty list and the empty summary (bater-initial)', () => {
@@ -119,8 +154,21 @@ describe('review-form model', () => {
 
   it('leaves the committee boxes empty: counts, votes, conclusion, signature, seal', () => {
     const table = tableAfter(reviewForm.build(fixture('zhang-yue-intermediate'), context()), '评审委员会意见');
-    const labels = cellTexts(table).flat().filter((t) => t !== '');
-    for (const label of ['评委会总人数', '出席人数', '表决结果', '同意', '不同意', '弃权', '评审结论', '主任委员签字', '评委会（章）']) expect(labels).toContain(label);
+    const labels = cellTexts(table)
+      .flat()
+      .filter((t) => t !== '');
+    for (const label of [
+      '评委会总人数',
+      '出席人数',
+      '表决结果',
+      '同意',
+      '不同意',
+      '弃权',
+      '评审结论',
+      '主任委员签字',
+      '评委会（章）',
+    ])
+      expect(labels).toContain(label);
     const empty = table.rows.flatMap((r) => r.cells).filter((c) => c.paragraphs.length === 0);
     // total, present; three vote counts; conclusion; chairman's signature and seal
     expect(empty.length).toBe(8);
@@ -133,7 +181,10 @@ describe('review-form model', () => {
       for (const block of doc.blocks) {
         if (block.type !== 'table') continue;
         for (const c of block.rows.flatMap((r) => r.cells)) {
-          const text = c.paragraphs.flatMap((p) => p.runs.map((r) => r.text)).join('').trim();
+          const text = c.paragraphs
+            .flatMap((p) => p.runs.map((r) => r.text))
+            .join('')
+            .trim();
           if (text === '') expect(c.space, name).toBeDefined();
         }
       }
@@ -149,14 +200,16 @@ describe('review-form model', () => {
     const table = tableAfter(doc, '任现职以来主要专业技术工作业绩');
     expect(table.headerRows).toBe(1);
     expect(table.rows).toHaveLength(31);
-    for (const a of dossier.achievements) for (const field of [a.title, a.content, a.result]) expect(text).toContain(field);
+    for (const a of dossier.achievements)
+      for (const field of [a.title, a.content, a.result]) expect(text).toContain(field);
   });
 
   it('uses the copies option: "1" or "2" from the query, default 2, nothing else', () => {
     expect(ReviewFormOptions.parse({})).toEqual({ copies: 2 });
     expect(ReviewFormOptions.parse({ copies: '1' })).toEqual({ copies: 1 });
     expect(ReviewFormOptions.parse({ copies: '2' })).toEqual({ copies: 2 });
-    for (const bad of ['0', '3', 'x', '1.5', '-1']) expect(ReviewFormOptions.safeParse({ copies: bad }).success, bad).toBe(false);
+    for (const bad of ['0', '3', 'x', '1.5', '-1'])
+      expect(ReviewFormOptions.safeParse({ copies: bad }).success, bad).toBe(false);
     expect(reviewForm.build(fixture('bater-initial'), context({ copies: 1 })).copies).toBe(1);
   });
 
@@ -192,14 +245,21 @@ describe('review-form photo', () => {
     expect(photoCell.image?.format).toBe('jpeg');
     expect(photoCell.image!.height).toBeCloseTo(35, 1);
     expect(photoCell.image!.width).toBeCloseTo(25, 0);
-    expect(decodePhoto(jpeg.toString('base64'))).toMatchObject({ ok: true, photo: { format: 'jpeg', width: 295, height: 413 } });
+    expect(decodePhoto(jpeg.toString('base64'))).toMatchObject({
+      ok: true,
+      photo: { format: 'jpeg', width: 295, height: 413 },
+    });
   });
 
   it('marks an empty 贴照片处 box without a photo', () => {
     const photoCell = basicTable(null).rows[0]!.cells.at(-1)!;
     expect(photoCell.image).toBeUndefined();
     expect(photoCell.paragraphs[0]?.runs[0]?.text).toBe('贴照片处');
-    expect(basicTable(null).rows.slice(0, 5).reduce((h, r) => h + (r.minHeight ?? 0), 0)).toBeGreaterThanOrEqual(35);
+    expect(
+      basicTable(null)
+        .rows.slice(0, 5)
+        .reduce((h, r) => h + (r.minHeight ?? 0), 0),
+    ).toBeGreaterThanOrEqual(35);
   });
 
   it.each([

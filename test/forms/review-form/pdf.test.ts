@@ -22,8 +22,21 @@ async function qrOnFirstPage(pdf: Uint8Array): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'review-qr-'));
   try {
     writeFileSync(join(dir, 'in.pdf'), pdf);
-    await run('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', '-singlefile', join(dir, 'in.pdf'), join(dir, 'p1')]);
-    const { stdout } = await run('zbarimg', ['-q', '--raw', join(dir, 'p1.png')]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    await run('pdftoppm', [
+      '-png',
+      '-r',
+      '200',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      join(dir, 'in.pdf'),
+      join(dir, 'p1'),
+    ]);
+    const { stdout } = await run('zbarimg', ['-q', '--raw', join(dir, 'p1.png')]).catch(
+      (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+    );
     return stdout.split('\n').filter((line) => line.trim() !== '');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -89,7 +102,9 @@ describe.each(FIXTURES)('review-form PDF (%s)', (name) => {
 
 describe('review-form PDF glyphs and long content', () => {
   it('inks every glyph it places (fixture zhang-yue, rasterised without system fonts)', async () => {
-    const { bytes, glyphs } = await renderPdfWithLayout(reviewForm.build(fixture('zhang-yue-intermediate'), context({ copies: 1 })));
+    const { bytes, glyphs } = await renderPdfWithLayout(
+      reviewForm.build(fixture('zhang-yue-intermediate'), context({ copies: 1 })),
+    );
     const pages = await rasterise(bytes, { dpi: 100 });
     const printable = glyphs.filter((g) => !/\s/.test(g.char));
     expect(printable.length).toBeGreaterThan(800);

@@ -12,7 +12,9 @@ describe('review-form DOCX photo', () => {
   it('places the photo as a picture inside a table cell', async () => {
     const dossier = fixture('ayguli-junior');
     const photo = await pngBase64();
-    const docx = await renderDocx(reviewForm.build({ ...dossier, applicant: { ...dossier.applicant, photo } }, context({ copies: 1 })));
+    const docx = await renderDocx(
+      reviewForm.build({ ...dossier, applicant: { ...dossier.applicant, photo } }, context({ copies: 1 })),
+    );
     const media = [...unzipParts(docx)].filter(([name]) => name.startsWith('word/media/'));
     const photoBytes = Buffer.from(photo.replace(/^data:[^,]*,/, ''), 'base64');
     expect(media.some(([, bytes]) => Buffer.from(bytes).equals(photoBytes))).toBe(true);

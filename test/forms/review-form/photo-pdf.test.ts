@@ -14,8 +14,16 @@ describe('review-form PDF photo', () => {
   it('draws the photo in the grid', async () => {
     const dossier = fixture('ayguli-junior');
     const withPhoto = { ...dossier, applicant: { ...dossier.applicant, photo: await pngBase64() } };
-    const [plain] = await rasterise(await renderPdf(reviewForm.build(dossier, context({ copies: 1 }))), { dpi: 72, first: 3, last: 3 });
-    const [photo] = await rasterise(await renderPdf(reviewForm.build(withPhoto, context({ copies: 1 }))), { dpi: 72, first: 3, last: 3 });
+    const [plain] = await rasterise(await renderPdf(reviewForm.build(dossier, context({ copies: 1 }))), {
+      dpi: 72,
+      first: 3,
+      last: 3,
+    });
+    const [photo] = await rasterise(await renderPdf(reviewForm.build(withPhoto, context({ copies: 1 }))), {
+      dpi: 72,
+      first: 3,
+      last: 3,
+    });
     // Page 3 is odd: binding (inner) margin on the left, so the photo column ends 20 mm from the right edge.
     const box = { x: (210 - 20 - 28) * MM, y: (297 - 25 - 70) * MM, width: 28 * MM, height: 70 * MM };
     const added = inkInBox(photo!, box) - inkInBox(plain!, box);

@@ -9,7 +9,10 @@ import { reviewForm } from '../../../src/forms/review-form/index.js';
 import { allText, context, rawFixture } from './fixtures.js';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
-const freeText = fc.string({ unit: fc.constantFrom(...Array.from('档案馆员整理数字化，。、；：“”（）《》—…·0123456789abcXYZ%玥堃𠮷 ')), maxLength: 80 });
+const freeText = fc.string({
+  unit: fc.constantFrom(...Array.from('档案馆员整理数字化，。、；：“”（）《》—…·0123456789abcXYZ%玥堃𠮷 ')),
+  maxLength: 80,
+});
 
 describe('review-form model (property)', () => {
   it('prints every character of achievements, papers, awards and the summary', () => {

@@ -13,7 +13,12 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 const combined: Document = {
   ...notice,
-  blocks: [...notice.blocks, { type: 'pageBreak' }, form, { type: 'qr', text: 'https://example.org/v/ABC', size: 20, caption: '扫码核验' }],
+  blocks: [
+    ...notice.blocks,
+    { type: 'pageBreak' },
+    form,
+    { type: 'qr', text: 'https://example.org/v/ABC', size: 20, caption: '扫码核验' },
+  ],
 };
 
 describe('renderDocx through LibreOffice', () => {

@@ -6,7 +6,7 @@ import { form, formDoc } from './models.js';
 
 async function tableXml(): Promise<string> {
   const xml = zipPart(await renderDocx(formDoc), 'word/document.xml');
-  const table = /<w:tbl>[^]*<\/w:tbl>/.exec(xml)?.[0];
+  const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(xml)?.[0];
   if (!table) throw new Error('no table in document.xml');
   return table;
 }
@@ -24,11 +24,11 @@ describe('renderDocx: tables', () => {
 
   it('merges cells across columns (gridSpan) and down rows (vMerge restart/continue)', async () => {
     const xml = await tableXml();
-    expect(xml).toMatch(/<w:gridSpan w:val="3"\/>[^]*?2012年7月至今/);
+    expect(xml).toMatch(/<w:gridSpan w:val="3"\/>[\s\S]*?2012年7月至今/);
     expect(xml.match(/<w:vMerge w:val="restart"\/>/g)).toHaveLength(2);
     expect(xml.match(/<w:vMerge w:val="continue"\/>/g)).toHaveLength(2);
     // Every row covers the 4 grid columns.
-    for (const row of xml.match(/<w:tr>[^]*?<\/w:tr>/g) ?? []) {
+    for (const row of xml.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []) {
       const cells = row.match(/<w:tc>/g)?.length ?? 0;
       const spans = [...row.matchAll(/<w:gridSpan w:val="(\d+)"\/>/g)].reduce((n, m) => n + Number(m[1]) - 1, 0);
       expect(cells + spans).toBe(4);
@@ -37,25 +37,31 @@ describe('renderDocx: tables', () => {
 
   it('repeats header rows, sets minimum heights, shades label cells, aligns and borders cells', async () => {
     const xml = await tableXml();
-    const rows = xml.match(/<w:tr>[^]*?<\/w:tr>/g) ?? [];
+    const rows = xml.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [];
     expect(rows).toHaveLength(3);
     expect(rows[0]).toContain('<w:tblHeader/>');
     expect(rows[1]).not.toContain('<w:tblHeader/>');
     // 25 mm at least.
     expect(rows[1]).toContain('<w:trHeight w:val="1417" w:hRule="atLeast"/>');
     expect(xml).not.toContain('cantSplit');
-    expect(xml).toMatch(/<w:shd w:fill="F2F2F2"[^>]*\/><w:vAlign w:val="center"\/><\/w:tcPr><w:p><w:pPr><w:jc w:val="center"\/>[^]*?姓名/);
-    expect(rows[1]).toMatch(/<w:vAlign w:val="top"\/>[^]*?65280119900101001X/);
+    expect(xml).toMatch(
+      /<w:shd w:fill="F2F2F2"[^>]*\/><w:vAlign w:val="center"\/><\/w:tcPr><w:p><w:pPr><w:jc w:val="center"\/>[\s\S]*?姓名/,
+    );
+    expect(rows[1]).toMatch(/<w:vAlign w:val="top"\/>[\s\S]*?65280119900101001X/);
     expect(xml).toContain('<w:insideV w:val="single" w:color="000000" w:sz="4"/>');
     // The empty photo space keeps its paragraph mark at the table's 12 pt.
-    expect(xml).toContain('<w:vMerge w:val="restart"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:rPr><w:sz w:val="24"/>');
+    expect(xml).toContain(
+      '<w:vMerge w:val="restart"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:rPr><w:sz w:val="24"/>',
+    );
     // Cell text in the table style: 宋体 小四.
-    expect(xml).toMatch(/w:eastAsia="宋体"[^>]*\/><w:sz w:val="24"\/><w:szCs w:val="24"\/><\/w:rPr><w:t xml:space="preserve">张悦/);
+    expect(xml).toMatch(
+      /w:eastAsia="宋体"[^>]*\/><w:sz w:val="24"\/><w:szCs w:val="24"\/><\/w:rPr><w:t xml:space="preserve">张悦/,
+    );
   });
 
   it('keeps the caption with the table', async () => {
     const xml = zipPart(await renderDocx(formDoc), 'word/document.xml');
-    expect(xml).toMatch(/<w:keepNext\/>[^<]*(<[^>]+>)*?[^]*?表1 基本情况<\/w:t><\/w:r><\/w:p><w:tbl>/);
+    expect(xml).toMatch(/<w:keepNext\/>[^<]*(<[^>]+>)*?[\s\S]*?表1 基本情况<\/w:t><\/w:r><\/w:p><w:tbl>/);
   });
 
   it('leaves out a table without rows, which Word could not open', async () => {

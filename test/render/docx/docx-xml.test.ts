@@ -23,7 +23,9 @@ describe('renderDocx: text and page setup', () => {
     // Title: 宋体 bold 二号 (44 half-points); body 仿宋 三号 (32); heading 1 黑体.
     expect(xml).toMatch(/w:eastAsia="宋体"[^>]*\/><w:b\/><w:bCs\/><w:sz w:val="44"\/>/);
     expect(xml).toMatch(/w:eastAsia="仿宋"[^>]*\/><w:sz w:val="32"\/>/);
-    expect(xml).toMatch(/w:eastAsia="黑体"[^>]*\/><w:sz w:val="32"\/><w:szCs w:val="32"\/><\/w:rPr><w:t xml:space="preserve">一、基本情况/);
+    expect(xml).toMatch(
+      /w:eastAsia="黑体"[^>]*\/><w:sz w:val="32"\/><w:szCs w:val="32"\/><\/w:rPr><w:t xml:space="preserve">一、基本情况/,
+    );
   });
 
   it('declares zh-CN as the East-Asian language in the document defaults', async () => {
@@ -39,9 +41,9 @@ describe('renderDocx: text and page setup', () => {
     expect(xml).toMatch(/<w:ind w:left="320" w:right="320" w:firstLine="640" w:firstLineChars="200"\/>/);
     expect(xml).toContain('<w:spacing w:after="60" w:before="120" w:line="579" w:lineRule="exact"/>');
     expect(xml).toContain('<w:jc w:val="both"/>');
-    expect(xml).toMatch(/<w:keepNext\/>[^]*?关于阿依古丽·买买提/);
+    expect(xml).toMatch(/<w:keepNext\/>[\s\S]*?关于阿依古丽·买买提/);
     // Headings carry their outline level (the title is Word's level 1).
-    expect(xml).toMatch(/<w:outlineLvl w:val="0"\/>[^]*?关于阿依古丽/);
+    expect(xml).toMatch(/<w:outlineLvl w:val="0"\/>[\s\S]*?关于阿依古丽/);
     expect(xml).toMatch(/<w:outlineLvl w:val="1"\/>(?:(?!<\/w:p>).)*一、基本情况/);
   });
 
@@ -55,8 +57,10 @@ describe('renderDocx: text and page setup', () => {
     const xml = docXml(await renderDocx(notice));
     // 20 mm seal space = 1134 twips exact.
     expect(xml).toContain('<w:keepNext/><w:keepLines/><w:spacing w:line="1134" w:lineRule="exact"/>');
-    expect(xml).toMatch(/联系人：<\/w:t><\/w:r><w:r><w:rPr>[^]*?<w:u w:val="single"\/><\/w:rPr><w:t xml:space="preserve">\u3000{6}\u200b<\/w:t>/);
-    expect(xml).toMatch(/<w:keepLines\/>[^]*?<w:jc w:val="right"\/><\/w:pPr><w:r>[^]*?2024年9月4日/);
+    expect(xml).toMatch(
+      /联系人：<\/w:t><\/w:r><w:r><w:rPr>[\s\S]*?<w:u w:val="single"\/><\/w:rPr><w:t xml:space="preserve">\u3000{6}\u200b<\/w:t>/,
+    );
+    expect(xml).toMatch(/<w:keepLines\/>[\s\S]*?<w:jc w:val="right"\/><\/w:pPr><w:r>[\s\S]*?2024年9月4日/);
   });
 
   it('sets A4 portrait with the GB/T 9704 margins, mirrored, and even/odd headers', async () => {
@@ -78,7 +82,7 @@ describe('renderDocx: text and page setup', () => {
     const odd = zipPart(bytes, 'word/footer1.xml');
     const even = zipPart(bytes, 'word/footer2.xml');
     for (const footer of [odd, even]) {
-      expect(footer).toMatch(/— <\/w:t>[^]*<w:instrText xml:space="preserve">PAGE<\/w:instrText>[^]*> —<\/w:t>/);
+      expect(footer).toMatch(/— <\/w:t>[\s\S]*<w:instrText xml:space="preserve">PAGE<\/w:instrText>[\s\S]*> —<\/w:t>/);
       expect(footer).toContain('<w:sz w:val="28"/>');
     }
     expect(odd).toContain('<w:jc w:val="right"/>');
@@ -106,7 +110,9 @@ describe('renderDocx: text and page setup', () => {
     expect(core).toContain('<dc:creator>zhicheng-docs</dc:creator>');
     expect(core).toContain('<cp:keywords>职称; 公示</cp:keywords>');
     expect(core).toContain('<dc:language>zh-CN</dc:language>');
-    expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${CREATED.toISOString().slice(0, 19)}Z</dcterms:created>`);
+    expect(core).toContain(
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${CREATED.toISOString().slice(0, 19)}Z</dcterms:created>`,
+    );
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2024-09-04T08:30:00Z</dcterms:modified>');
   });
 
@@ -114,7 +120,7 @@ describe('renderDocx: text and page setup', () => {
     const a = await renderDocx(notice);
     // The ZIP stores times in 2-second steps: wait past one.
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    const b = await renderDocx({ ...notice, meta: { ...notice.meta, createdAt: new Date("2024-09-05T08:30:00Z") } });
+    const b = await renderDocx({ ...notice, meta: { ...notice.meta, createdAt: new Date('2024-09-05T08:30:00Z') } });
     const c = await renderDocx(notice);
     expect(Buffer.from(c).equals(Buffer.from(a))).toBe(true);
     expect(Buffer.from(b).equals(Buffer.from(a))).toBe(false);
@@ -135,11 +141,13 @@ describe('renderDocx: landscape, of-total page numbers, page breaks', () => {
   it('writes "第 PAGE 页 共 NUMPAGES 页" centred', async () => {
     const footer = zipPart(await renderDocx(formDoc), 'word/footer1.xml');
     expect(footer).toContain('<w:jc w:val="center"/>');
-    expect(footer).toMatch(/第 <\/w:t>[^]*>PAGE<\/w:instrText>[^]* 页 共 <\/w:t>[^]*>NUMPAGES<\/w:instrText>[^]* 页<\/w:t>/);
+    expect(footer).toMatch(
+      /第 <\/w:t>[\s\S]*>PAGE<\/w:instrText>[\s\S]* 页 共 <\/w:t>[\s\S]*>NUMPAGES<\/w:instrText>[\s\S]* 页<\/w:t>/,
+    );
   });
 
   it('starts the block after a page break on a new page', async () => {
     const xml = docXml(await renderDocx(formDoc));
-    expect(xml).toMatch(/<w:pageBreakBefore\/>[^]*?第二页/);
+    expect(xml).toMatch(/<w:pageBreakBefore\/>[\s\S]*?第二页/);
   });
 });

@@ -15,11 +15,27 @@ export const notice: Document = {
     {
       type: 'paragraph',
       firstLineIndent: 2,
-      runs: [{ text: '根据巴州档案局通知要求，现将' }, { text: '阿依古丽·买买提', style: { underline: true } }, { text: '同志申报情况公示如下。\n公示期：5个工作日' }],
+      runs: [
+        { text: '根据巴州档案局通知要求，现将' },
+        { text: '阿依古丽·买买提', style: { underline: true } },
+        { text: '同志申报情况公示如下。\n公示期：5个工作日' },
+      ],
     },
     { type: 'heading', level: 1, runs: [{ text: '一、基本情况' }] },
-    { type: 'paragraph', firstLineIndent: 2, indentLeft: 1, indentRight: 1, spaceBefore: 6, spaceAfter: 3, runs: [{ text: '身份证号652801198503120020。' }] },
-    { type: 'signature', sealSpace: 20, lines: [{ text: '巴州档案局（公章）' }, { text: '联系人：', blank: 6 }, { text: '2024年9月4日' }] },
+    {
+      type: 'paragraph',
+      firstLineIndent: 2,
+      indentLeft: 1,
+      indentRight: 1,
+      spaceBefore: 6,
+      spaceAfter: 3,
+      runs: [{ text: '身份证号652801198503120020。' }],
+    },
+    {
+      type: 'signature',
+      sealSpace: 20,
+      lines: [{ text: '巴州档案局（公章）' }, { text: '联系人：', blank: 6 }, { text: '2024年9月4日' }],
+    },
   ],
 };
 

@@ -9,7 +9,13 @@ describe('zipParts', () => {
 
   it('round-trips text and binary parts, in order', () => {
     const xml = '<?xml version="1.0"?><w:document>档案'.padEnd(5000, 'x');
-    const zip = zipParts([['word/document.xml', xml], ['word/media/a.png', png]], date);
+    const zip = zipParts(
+      [
+        ['word/document.xml', xml],
+        ['word/media/a.png', png],
+      ],
+      date,
+    );
     const parts = unzipParts(zip);
     expect([...parts.keys()]).toEqual(['word/document.xml', 'word/media/a.png']);
     expect(new TextDecoder().decode(parts.get('word/document.xml'))).toBe(xml);
@@ -19,21 +25,42 @@ describe('zipParts', () => {
   });
 
   it('dates every entry with the given instant, so equal input gives equal bytes', () => {
-    const a = zipParts([['a.xml', '<a/>'], ['b.xml', '<b/>']], date);
-    const b = zipParts([['a.xml', '<a/>'], ['b.xml', '<b/>']], new Date(date));
+    const a = zipParts(
+      [
+        ['a.xml', '<a/>'],
+        ['b.xml', '<b/>'],
+      ],
+      date,
+    );
+    const b = zipParts(
+      [
+        ['a.xml', '<a/>'],
+        ['b.xml', '<b/>'],
+      ],
+      new Date(date),
+    );
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const view = new DataView(a.buffer, a.byteOffset);
     // DOS date: 2024-09-04 → (44 << 9) | (9 << 5) | 4; time 08:30:10 → (8 << 11) | (30 << 5) | 5.
     expect(view.getUint16(12, true)).toBe((44 << 9) | (9 << 5) | 4);
     expect(view.getUint16(10, true)).toBe((8 << 11) | (30 << 5) | 5);
-    const later = zipParts([['a.xml', '<a/>'], ['b.xml', '<b/>']], new Date('2025-01-01T00:00:00Z'));
+    const later = zipParts(
+      [
+        ['a.xml', '<a/>'],
+        ['b.xml', '<b/>'],
+      ],
+      new Date('2025-01-01T00:00:00Z'),
+    );
     expect(Buffer.from(later).equals(Buffer.from(a))).toBe(false);
   });
 });
 
 describe('stampZip', () => {
   it('re-dates every local and central entry of an existing archive in place', () => {
-    const parts: [string, string][] = [['a.xml', '<a/>'], ['word/b.xml', '<b>档案</b>']];
+    const parts: [string, string][] = [
+      ['a.xml', '<a/>'],
+      ['word/b.xml', '<b>档案</b>'],
+    ];
     const early = zipParts(parts, new Date('2020-01-01T00:00:00Z'));
     const later = new Date('2024-09-04T08:30:10Z');
     expect(Buffer.from(early).equals(Buffer.from(zipParts(parts, later)))).toBe(false);

@@ -43,7 +43,9 @@ describe('images and QR codes', () => {
     expect(inkInBox(page!, { x: 28 * MM, y: TOP - 40 * MM, width: 40 * MM, height: 40 * MM })).toBeGreaterThan(1000);
     expect(inkInBox(page!, { x: 28 * MM + 41 * MM, y: TOP - 40 * MM, width: 40 * MM, height: 40 * MM })).toBe(0);
     // JPEG (a rendered page, mostly white with dark text) at the right edge below it.
-    expect(inkInBox(page!, { x: (210 - 26 - 30) * MM, y: TOP - 82 * MM, width: 30 * MM, height: 42 * MM }, 250)).toBeGreaterThan(50);
+    expect(
+      inkInBox(page!, { x: (210 - 26 - 30) * MM, y: TOP - 82 * MM, width: 30 * MM, height: 42 * MM }, 250),
+    ).toBeGreaterThan(50);
     expect(compact(await pdfText(bytes))).toContain('扫码核验');
 
     const dir = mkdtempSync(join(tmpdir(), 'qrblock-'));
@@ -51,17 +53,25 @@ describe('images and QR codes', () => {
     // Crop to the QR block's row of the page so the PNG QR does not compete.
     const top = Math.floor((PAGE_H - (TOP - 82 * MM)) * (150 / 72));
     const rows = hi.data.subarray(top * hi.width);
-    writeFileSync(join(dir, 'p.pgm'), Buffer.concat([Buffer.from(`P5\n${hi.width} ${hi.height - top}\n255\n`), Buffer.from(rows)]));
+    writeFileSync(
+      join(dir, 'p.pgm'),
+      Buffer.concat([Buffer.from(`P5\n${hi.width} ${hi.height - top}\n255\n`), Buffer.from(rows)]),
+    );
     const { stdout } = await run('zbarimg', ['-q', '--raw', join(dir, 'p.pgm')]);
     expect(stdout.trim()).toBe('https://example.org/verify/ZC2024');
   }, 30_000);
 });
 
 describe('keeping blocks together', () => {
-  const filler = (n: number): Block[] => Array.from({ length: n }, (_, i) => ({ type: 'paragraph', runs: [{ text: `填充段落${i}` }] }));
+  const filler = (n: number): Block[] =>
+    Array.from({ length: n }, (_, i) => ({ type: 'paragraph', runs: [{ text: `填充段落${i}` }] }));
 
   it('moves a heading at the foot of a page to the next page with its paragraph', async () => {
-    const blocks: Block[] = [...filler(21), { type: 'heading', level: 1, runs: [{ text: '二、标题' }] }, { type: 'paragraph', runs: [{ text: '标题下的正文' }] }];
+    const blocks: Block[] = [
+      ...filler(21),
+      { type: 'heading', level: 1, runs: [{ text: '二、标题' }] },
+      { type: 'paragraph', runs: [{ text: '标题下的正文' }] },
+    ];
     const { glyphs } = await renderPdfWithLayout(noticeDocument({ blocks }));
     const page = (ch: string) => glyphs.find((g) => g.char === ch)!.page;
     expect(page('填')).toBe(0);
@@ -70,7 +80,10 @@ describe('keeping blocks together', () => {
   });
 
   it('keeps a signature block on one page (one line would still fit at the foot)', async () => {
-    const blocks: Block[] = [...filler(21), { type: 'signature', lines: [{ text: '推荐单位（公章）' }, { text: '2024年9月20日' }] }];
+    const blocks: Block[] = [
+      ...filler(21),
+      { type: 'signature', lines: [{ text: '推荐单位（公章）' }, { text: '2024年9月20日' }] },
+    ];
     const { glyphs } = await renderPdfWithLayout(noticeDocument({ blocks }));
     const pages = new Set(glyphs.filter((g) => '推荐单位公章年月日'.includes(g.char)).map((g) => g.page));
     expect([...pages]).toEqual([1]);
@@ -78,7 +91,9 @@ describe('keeping blocks together', () => {
 
   it('right-aligns a signature two characters in from the edge and underlines blanks', async () => {
     const { bytes, glyphs } = await renderPdfWithLayout(
-      noticeDocument({ blocks: [{ type: 'signature', lines: [{ text: '签字：', blank: 6 }, { text: '2024年9月20日' }] }] }),
+      noticeDocument({
+        blocks: [{ type: 'signature', lines: [{ text: '签字：', blank: 6 }, { text: '2024年9月20日' }] }],
+      }),
     );
     const right = (210 - 26) * MM;
     const last = glyphs.filter((g) => g.char === '日').pop()!;
@@ -92,7 +107,13 @@ describe('keeping blocks together', () => {
 
   it('a spacer moves the next block down by its height', async () => {
     const { glyphs } = await renderPdfWithLayout(
-      noticeDocument({ blocks: [{ type: 'paragraph', runs: [{ text: '上' }] }, { type: 'spacer', height: 50 }, { type: 'paragraph', runs: [{ text: '下' }] }] }),
+      noticeDocument({
+        blocks: [
+          { type: 'paragraph', runs: [{ text: '上' }] },
+          { type: 'spacer', height: 50 },
+          { type: 'paragraph', runs: [{ text: '下' }] },
+        ],
+      }),
     );
     const up = glyphs.find((g) => g.char === '上')!;
     const down = glyphs.find((g) => g.char === '下')!;
@@ -101,18 +122,23 @@ describe('keeping blocks together', () => {
 });
 
 describe('widows and orphans', () => {
-  const filler = (n: number): Block[] => Array.from({ length: n }, (_, i) => ({ type: 'paragraph', runs: [{ text: `填充${i}` }] }));
+  const filler = (n: number): Block[] =>
+    Array.from({ length: n }, (_, i) => ({ type: 'paragraph', runs: [{ text: `填充${i}` }] }));
   // 22 lines of 28 characters fit a GB/T 9704 page; this paragraph is three lines.
   const three = `首${'档案职称评审申报材料公示'.repeat(6)}尾`;
 
   it('does not leave a paragraph’s first line alone at the foot of a page', async () => {
-    const { glyphs } = await renderPdfWithLayout(noticeDocument({ blocks: [...filler(21), { type: 'paragraph', runs: [{ text: three }] }] }));
+    const { glyphs } = await renderPdfWithLayout(
+      noticeDocument({ blocks: [...filler(21), { type: 'paragraph', runs: [{ text: three }] }] }),
+    );
     expect(glyphs.find((g) => g.char === '首')!.page).toBe(1);
   });
 
   it('does not leave a paragraph’s last line alone at the head of the next page', async () => {
     const four = `首${'档案职称评审申报材料公示'.repeat(8)}尾`;
-    const { glyphs } = await renderPdfWithLayout(noticeDocument({ blocks: [...filler(19), { type: 'paragraph', runs: [{ text: four }] }] }));
+    const { glyphs } = await renderPdfWithLayout(
+      noticeDocument({ blocks: [...filler(19), { type: 'paragraph', runs: [{ text: four }] }] }),
+    );
     expect(glyphs.find((g) => g.char === '首')!.page).toBe(0);
     expect(glyphs.find((g) => g.char === '尾')!.page).toBe(1);
     const onNext = glyphs.filter((g) => g.page === 1 && g.y > 300);
@@ -121,7 +147,9 @@ describe('widows and orphans', () => {
   });
 
   it('moves a three-line paragraph whole rather than split it 2 + 1 or 1 + 2', async () => {
-    const { glyphs } = await renderPdfWithLayout(noticeDocument({ blocks: [...filler(20), { type: 'paragraph', runs: [{ text: three }] }] }));
+    const { glyphs } = await renderPdfWithLayout(
+      noticeDocument({ blocks: [...filler(20), { type: 'paragraph', runs: [{ text: three }] }] }),
+    );
     expect(glyphs.find((g) => g.char === '首')!.page).toBe(1);
   });
 });
@@ -139,8 +167,25 @@ describe('every block type together', () => {
         { type: 'heading', level: 1, runs: [{ text: '一、一级' }] },
         { type: 'heading', level: 2, runs: [{ text: '（一）二级' }] },
         { type: 'heading', level: 3, runs: [{ text: '1.三级' }] },
-        { type: 'paragraph', runs: [{ text: '正文', style: { underline: true } }, { text: '粗体', style: { bold: true } }] },
-        { type: 'table', columns: [1, 1], rows: [{ cells: [{ label: true, paragraphs: [{ runs: [{ text: '项' }] }] }, { paragraphs: [{ runs: [{ text: '值' }] }] }] }] },
+        {
+          type: 'paragraph',
+          runs: [
+            { text: '正文', style: { underline: true } },
+            { text: '粗体', style: { bold: true } },
+          ],
+        },
+        {
+          type: 'table',
+          columns: [1, 1],
+          rows: [
+            {
+              cells: [
+                { label: true, paragraphs: [{ runs: [{ text: '项' }] }] },
+                { paragraphs: [{ runs: [{ text: '值' }] }] },
+              ],
+            },
+          ],
+        },
         { type: 'image', data: png, format: 'png', width: 300, height: 600 },
         { type: 'qr', text: 'ZC-2', size: 20 },
         { type: 'spacer', height: 5 },
@@ -152,7 +197,8 @@ describe('every block type together', () => {
     const b = await renderPdf(doc);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const text = compact(await pdfText(a, { raw: true }));
-    for (const s of ['标题', '一、一级', '（一）二级', '1.三级', '正文粗体', '项值', '签字：']) expect(text).toContain(s);
+    for (const s of ['标题', '一、一级', '（一）二级', '1.三级', '正文粗体', '项值', '签字：'])
+      expect(text).toContain(s);
     // The oversized image is scaled into the type area: the page count stays small.
     const pages = (await pdfText(a)).split('\f').length - 1;
     expect(pages).toBe(8);

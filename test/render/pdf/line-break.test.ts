@@ -36,7 +36,8 @@ describe('break opportunities', () => {
   it('never before a closing mark, never after an opening one', () => {
     expect(marks('好，是。对')).toBe('好，|是。|对');
     expect(marks('说（好）《书》“引”')).toBe('说|（好）|《书》|“引”');
-    for (const c of '，。、；：？！）》」』】〕〉”’…—·,.;:?!)]}') expect(marks(`字${c}字`).startsWith(`字|${c}`)).toBe(false);
+    for (const c of '，。、；：？！）》」』】〕〉”’…—·,.;:?!)]}')
+      expect(marks(`字${c}字`).startsWith(`字|${c}`)).toBe(false);
     for (const c of '（《「『【〔〈“‘([{') expect(marks(`字${c}字`)).not.toContain(`${c}|`);
   });
 
@@ -99,7 +100,12 @@ function lineTexts(p: LaidParagraph): string[] {
 
 describe('layoutParagraph', () => {
   it('justifies every line but the last to the full measure', () => {
-    const p = layoutParagraph({ runs: [{ text: '汉字排版需要两端对齐，English words mixed in，还有标点。'.repeat(4) }] }, DEFAULTS, 300, lib);
+    const p = layoutParagraph(
+      { runs: [{ text: '汉字排版需要两端对齐，English words mixed in，还有标点。'.repeat(4) }] },
+      DEFAULTS,
+      300,
+      lib,
+    );
     expect(p.lines.length).toBeGreaterThan(2);
     p.lines.forEach((l, i) => {
       const last = l.glyphs[l.glyphs.length - 1]!;
@@ -150,8 +156,10 @@ describe('line breaking property', () => {
           if (last) expect(last.x + last.advance).toBeLessThanOrEqual(width + 1e-6);
           const first = Array.from(texts[i]!.trimStart())[0];
           const end = Array.from(texts[i]!.trimEnd()).pop();
-          if (i > 0 && first) expect(NO_START.has(first), `line ${i} starts with ${first}: ${texts.join(' | ')}`).toBe(false);
-          if (i < p.lines.length - 1 && end) expect(NO_END.has(end), `line ${i} ends with ${end}: ${texts.join(' | ')}`).toBe(false);
+          if (i > 0 && first)
+            expect(NO_START.has(first), `line ${i} starts with ${first}: ${texts.join(' | ')}`).toBe(false);
+          if (i < p.lines.length - 1 && end)
+            expect(NO_END.has(end), `line ${i} ends with ${end}: ${texts.join(' | ')}`).toBe(false);
         });
         expect(texts.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
       }),

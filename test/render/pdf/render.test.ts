@@ -8,7 +8,16 @@ import { PDFDocument, PDFName, PDFDict } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../../src/document/model.js';
 import { renderPdf, renderPdfWithLayout, type PlacedGlyph } from '../../../src/render/pdf/index.js';
-import { compact, inkInBox, pdfFonts, pdfInfo, pdfText, qpdfCheck, rasterise, type GrayPage } from '../../helpers/pdf-tools.js';
+import {
+  compact,
+  inkInBox,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  qpdfCheck,
+  rasterise,
+  type GrayPage,
+} from '../../helpers/pdf-tools.js';
 import { NOTICE_BODY, noticeDocument } from './sample-docs.js';
 
 /** Glyphs whose em box has no dark pixel (a blank glyph is a broken font). */
@@ -108,7 +117,11 @@ describe('renderPdf: pages', () => {
     });
 
   it('duplex with two copies: 8 pages, 4 and 8 blank backs, numbers restart per copy', async () => {
-    const doc = threePages({ duplex: true, copies: 2, watermark: { text: '档案系列职称评审专用', subtext: 'PS-2024-0001' } });
+    const doc = threePages({
+      duplex: true,
+      copies: 2,
+      watermark: { text: '档案系列职称评审专用', subtext: 'PS-2024-0001' },
+    });
     const { bytes, glyphs } = await renderPdfWithLayout(doc);
     expect((await pdfInfo(bytes)).pages).toBe(8);
     const texts = await Promise.all([1, 2, 3, 4, 5, 8].map((p) => pdfText(bytes, { first: p, last: p })));
@@ -128,7 +141,14 @@ describe('renderPdf: pages', () => {
   }, 30_000);
 
   it('mirrored margins move the type area and the dash page number to the outer side', async () => {
-    const doc = threePages({ page: { size: 'A4', orientation: 'portrait', margins: { top: 37, bottom: 35, inner: 40, outer: 20 }, mirrored: true } });
+    const doc = threePages({
+      page: {
+        size: 'A4',
+        orientation: 'portrait',
+        margins: { top: 37, bottom: 35, inner: 40, outer: 20 },
+        mirrored: true,
+      },
+    });
     const { glyphs } = await renderPdfWithLayout(doc);
     const first = (page: number, ch: string) => glyphs.find((g) => g.page === page && g.char === ch)!;
     const mm = 72 / 25.4;
@@ -140,7 +160,12 @@ describe('renderPdf: pages', () => {
   });
 
   it('"of-total" numbers read 第 n 页 共 m 页; landscape pages are A4 landscape', async () => {
-    const bytes = await renderPdf(threePages({ pageNumbers: 'of-total', page: { size: 'A4', orientation: 'landscape', margins: { top: 20, bottom: 20, inner: 20, outer: 20 } } }));
+    const bytes = await renderPdf(
+      threePages({
+        pageNumbers: 'of-total',
+        page: { size: 'A4', orientation: 'landscape', margins: { top: 20, bottom: 20, inner: 20, outer: 20 } },
+      }),
+    );
     const info = await pdfInfo(bytes);
     expect(info.width).toBeCloseTo(841.89, 1);
     expect(compact(await pdfText(bytes, { first: 2, last: 2 }))).toContain('第2页共3页');

@@ -1,5 +1,11 @@
 /** Document models for the PDF renderer's tests and benchmark. */
-import { GBT9704_LINE_PITCH, GBT9704_PAGE, type Block, type Document, type TableRow } from '../../../src/document/model.js';
+import {
+  GBT9704_LINE_PITCH,
+  GBT9704_PAGE,
+  type Block,
+  type Document,
+  type TableRow,
+} from '../../../src/document/model.js';
 
 export const CREATED = new Date('2024-09-04T08:00:00Z');
 
@@ -20,7 +26,13 @@ export function noticeDocument(overrides: Partial<Document> = {}): Document {
     { type: 'signature', sealSpace: 10, lines: [{ text: '巴音郭楞蒙古自治州档案局' }, { text: '2024年9月4日' }] },
   ];
   return {
-    meta: { title: '公示', author: '巴州档案局', subject: '职称申报公示', keywords: ['职称', '公示'], createdAt: CREATED },
+    meta: {
+      title: '公示',
+      author: '巴州档案局',
+      subject: '职称申报公示',
+      keywords: ['职称', '公示'],
+      createdAt: CREATED,
+    },
     page: GBT9704_PAGE,
     base: { font: 'fangsong', size: 16, lineHeight: GBT9704_LINE_PITCH },
     pageNumbers: 'dash',

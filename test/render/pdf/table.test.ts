@@ -23,7 +23,11 @@ function pagesOf(glyphs: readonly PlacedGlyph[], text: string): number[] {
 describe('tables across pages', () => {
   it('splits a 60-row table over pages with the header row on each', async () => {
     const rows: TableRow[] = Array.from({ length: 60 }, (_, i) => ({
-      cells: [textCell(String(i + 1)), textCell(`申报人${i + 1}号`), textCell(`巴音郭楞蒙古自治州档案局第${i + 1}科室`)],
+      cells: [
+        textCell(String(i + 1)),
+        textCell(`申报人${i + 1}号`),
+        textCell(`巴音郭楞蒙古自治州档案局第${i + 1}科室`),
+      ],
     }));
     const { bytes, glyphs } = await renderPdfWithLayout(tableDocument(rows));
     const { pages } = await pdfInfo(bytes);
@@ -51,7 +55,9 @@ describe('tables across pages', () => {
     const { pages } = await pdfInfo(bytes);
     expect(pages).toBeGreaterThanOrEqual(3);
     const inAlphabet = new Set(alphabet);
-    const raw = Array.from(await pdfText(bytes, { raw: true })).filter((c) => inAlphabet.has(c)).join('');
+    const raw = Array.from(await pdfText(bytes, { raw: true }))
+      .filter((c) => inAlphabet.has(c))
+      .join('');
     expect(raw).toBe(long);
     expect(glyphs.filter((g) => inAlphabet.has(g.char))).toHaveLength(3000);
     // The header repeats on the pages the row continues on.
@@ -67,10 +73,13 @@ describe('tables across pages', () => {
   }, 60_000);
 
   it('breaks a long text row at the foot of the page instead of leaving a gap; short rows move whole', async () => {
-    const rows: TableRow[] = Array.from({ length: 22 }, (_, i) => ({ cells: [textCell(String(i)), textCell(`短行${i}`), textCell('内容')] }));
+    const rows: TableRow[] = Array.from({ length: 22 }, (_, i) => ({
+      cells: [textCell(String(i)), textCell(`短行${i}`), textCell('内容')],
+    }));
     const long = `起${'档案职称评审申报材料推荐公示'.repeat(21)}止`;
     rows.push({ cells: [textCell('26'), textCell('长行'), textCell(long)] });
-    for (let i = 0; i < 30; i++) rows.push({ cells: [textCell(String(27 + i)), textCell(`后行${i}号`), textCell('内容')] });
+    for (let i = 0; i < 30; i++)
+      rows.push({ cells: [textCell(String(27 + i)), textCell(`后行${i}号`), textCell('内容')] });
     const { glyphs } = await renderPdfWithLayout(tableDocument(rows));
     expect(pagesOf(glyphs, '起档案')).toEqual([0]);
     expect(pagesOf(glyphs, '示止')).toEqual([1]);
@@ -107,7 +116,7 @@ describe('tables across pages', () => {
     const { glyphs } = await renderPdfWithLayout(tableDocument(rows));
     const a = glyphs.find((g) => g.char === '签')!;
     const b = glyphs.find((g) => g.char === '下')!;
-    expect(a.y - b.y).toBeGreaterThan(60 * MM / 2);
+    expect(a.y - b.y).toBeGreaterThan((60 * MM) / 2);
     expect(a.y - b.y).toBeLessThan(60 * MM + 20);
   });
 });
@@ -119,7 +128,10 @@ describe('tables that cannot fit', () => {
     const doc = tableDocument([{ cells: [textCell('1'), textCell('甲'), textCell(long)] }]);
     const table = doc.blocks[0]!;
     if (table.type !== 'table') throw new Error('table expected');
-    const { glyphs } = await renderPdfWithLayout({ ...doc, blocks: [{ ...table, rows: [tallHeader, ...table.rows.slice(1)] }] });
+    const { glyphs } = await renderPdfWithLayout({
+      ...doc,
+      blocks: [{ ...table, rows: [tallHeader, ...table.rows.slice(1)] }],
+    });
     expect(glyphs.filter((g) => g.char === '档')).toHaveLength(200);
   }, 30_000);
 });

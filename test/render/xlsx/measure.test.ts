@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidthFor, displayWidth, lineCount, longestAsciiToken, rowHeight } from '../../../src/render/xlsx/measure.js';
+import {
+  columnWidthFor,
+  displayWidth,
+  lineCount,
+  longestAsciiToken,
+  rowHeight,
+} from '../../../src/render/xlsx/measure.js';
 
 describe('xlsx text measurement', () => {
   it('counts CJK and full-width characters as two columns, ASCII as one, Ext-B as one character', () => {

@@ -18,8 +18,20 @@ const doc: Document = {
       columns: [1, 2, 3],
       headerRows: 1,
       rows: [
-        { cells: [{ label: true, ...cell('姓名') }, { label: true, ...cell('身份证号') }, { label: true, ...cell('参加工作时间') }] },
-        { cells: [cell('阿依古丽·买买提'), cell('652801198503120020'), { value: new Date(Date.UTC(2008, 6, 1)), numFmt: 'yyyy-mm', ...cell('2008年7月') }] },
+        {
+          cells: [
+            { label: true, ...cell('姓名') },
+            { label: true, ...cell('身份证号') },
+            { label: true, ...cell('参加工作时间') },
+          ],
+        },
+        {
+          cells: [
+            cell('阿依古丽·买买提'),
+            cell('652801198503120020'),
+            { value: new Date(Date.UTC(2008, 6, 1)), numFmt: 'yyyy-mm', ...cell('2008年7月') },
+          ],
+        },
         { cells: [cell('巴特尔'), cell('65280119900101001X'), cell('无')] },
       ],
     },
