@@ -45,7 +45,10 @@ export default async function webRoutes(app: FastifyInstance, opts: { root?: str
     // @fastify/static sets its own max-age after this: cacheControl off, ours only.
     cacheControl: false,
     setHeaders: (reply, path) => {
-      reply.header('cache-control', path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.header(
+        'cache-control',
+        path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
 }

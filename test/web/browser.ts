@@ -77,6 +77,8 @@ export async function openBench(
     downloads,
     async close() {
       await context.close().catch(() => undefined);
+      // The browser's keep-alive connections would hold close() open.
+      app.server.closeAllConnections();
       await app.close();
       rmSync(profile, { recursive: true, force: true });
       rmSync(downloads, { recursive: true, force: true });

@@ -20,7 +20,8 @@ const summary = h('section', { class: 'problem-summary', id: 'problem-summary', 
 
 /** The dossier ready to send: empty optional values left out. */
 export async function dossierPayload(): Promise<Record<string, unknown>> {
-  const root = schema ?? (schema = await dossierSchema());
+  schema ??= await dossierSchema();
+  const root = schema;
   return payload((pointer) => isRequired(root, pointer.replace(/\/\d+(?=\/|$)/g, '/0')));
 }
 
@@ -48,7 +49,12 @@ export async function renderApplicant(main: HTMLElement): Promise<void> {
   drawSections();
   onReplace(drawSections);
 
-  const importInput = h('input', { type: 'file', id: 'import-json', accept: 'application/json,.json', class: 'visually-hidden' });
+  const importInput = h('input', {
+    type: 'file',
+    id: 'import-json',
+    accept: 'application/json,.json',
+    class: 'visually-hidden',
+  });
   importInput.addEventListener('change', () => void importFile(importInput));
 
   const toolbar = h(
@@ -146,7 +152,11 @@ function isFilled(value: unknown): boolean {
 function renderList(spec: ListSpec, root: JsonSchema): HTMLElement {
   const rows = h('div', { class: 'rows' });
   const messages = h('span', { class: 'messages' });
-  const add = h('button', { type: 'button', class: 'add', id: `add${spec.path.replace(/\//g, '.')}` }, `＋ 添加${spec.rowLabel}`);
+  const add = h(
+    'button',
+    { type: 'button', class: 'add', id: `add${spec.path.replace(/\//g, '.')}` },
+    `＋ 添加${spec.rowLabel}`,
+  );
   registerSlot(spec.path, add, messages);
   const items = (): Record<string, unknown>[] => {
     const value = getAt(spec.path);
@@ -180,7 +190,8 @@ function renderList(spec: ListSpec, root: JsonSchema): HTMLElement {
       registerSlot(base, grid.querySelector<HTMLElement>('input, select, textarea') ?? remove, rowMessages);
       rows.append(fieldset);
     });
-    if (focusRow !== undefined) rows.querySelectorAll('fieldset')[focusRow]?.querySelector<HTMLElement>('input, select')?.focus();
+    if (focusRow !== undefined)
+      rows.querySelectorAll('fieldset')[focusRow]?.querySelector<HTMLElement>('input, select')?.focus();
   };
   add.addEventListener('click', () => {
     setAt(spec.path, [...items(), {}]);
@@ -238,7 +249,8 @@ async function importFile(input: HTMLInputElement): Promise<void> {
   if (!file) return;
   try {
     const value: unknown = JSON.parse(await file.text());
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('文件内容不是一份申报材料（JSON 对象）');
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw new Error('文件内容不是一份申报材料（JSON 对象）');
     replace(value as Record<string, unknown>);
     announce(`已导入 ${file.name}`);
     void check();

@@ -32,7 +32,13 @@ let lastZip: { url: string; name: string } | null = null;
 export async function renderBatch(main: HTMLElement): Promise<void> {
   const importResult = h('section', { class: 'import-result', 'aria-live': 'polite', id: 'import-result' });
   const batchResult = h('section', { class: 'batch-result', id: 'batch-result' });
-  const progress = h('progress', { id: 'batch-progress', max: 1, value: 0, hidden: true, 'aria-label': '批量生成进度' });
+  const progress = h('progress', {
+    id: 'batch-progress',
+    max: 1,
+    value: 0,
+    hidden: true,
+    'aria-label': '批量生成进度',
+  });
   const progressText = h('span', { id: 'batch-progress-text', role: 'status' });
   const run = h('button', { type: 'button', class: 'primary', id: 'run-batch', disabled: true }, '生成全部文件（ZIP）');
   const input = h('input', {
@@ -52,13 +58,18 @@ export async function renderBatch(main: HTMLElement): Promise<void> {
     try {
       const body = new FormData();
       body.append('file', file, file.name);
-      const answer = (await (await ensureOk(await apiFetch('/v1/roster-imports', { method: 'POST', body }))).json()) as ImportAnswer;
+      const answer = (await (
+        await ensureOk(await apiFetch('/v1/roster-imports', { method: 'POST', body }))
+      ).json()) as ImportAnswer;
       okRows = answer.summary.ok;
       importResult.replaceChildren(...importView(file.name, answer));
       run.disabled = okRows === 0;
       announce(`检查完成：${answer.summary.ok} 人可生成，${answer.summary.failed} 人有问题`);
     } catch (error) {
-      importResult.replaceChildren(h('p', { class: 'error' }, `无法读取花名册：${describeError(error)}`), ...errorDetails(error));
+      importResult.replaceChildren(
+        h('p', { class: 'error' }, `无法读取花名册：${describeError(error)}`),
+        ...errorDetails(error),
+      );
     }
   };
   input.addEventListener('change', () => {
@@ -98,11 +109,25 @@ export async function renderBatch(main: HTMLElement): Promise<void> {
         'li',
         {},
         h('h3', {}, '第一步：下载花名册模板，按表头填写'),
-        h('p', { class: 'note' }, '每位申报人一行；工作经历、考核、继续教育等填在同名工作表中，以身份证号对应。“填报单位”表填单位信息。'),
-        h('button', { type: 'button', id: 'download-template', onclick: () => void downloadTemplate() }, '下载花名册模板'),
+        h(
+          'p',
+          { class: 'note' },
+          '每位申报人一行；工作经历、考核、继续教育等填在同名工作表中，以身份证号对应。“填报单位”表填单位信息。',
+        ),
+        h(
+          'button',
+          { type: 'button', id: 'download-template', onclick: () => void downloadTemplate() },
+          '下载花名册模板',
+        ),
       ),
       h('li', {}, h('h3', {}, '第二步：上传填好的花名册，先检查每一行'), drop, importResult),
-      h('li', {}, h('h3', {}, '第三步：生成全部申报人的文件'), h('div', { class: 'toolbar' }, run, progress, progressText), batchResult),
+      h(
+        'li',
+        {},
+        h('h3', {}, '第三步：生成全部申报人的文件'),
+        h('div', { class: 'toolbar' }, run, progress, progressText),
+        batchResult,
+      ),
     ),
   );
 }
@@ -117,9 +142,8 @@ async function downloadTemplate(): Promise<void> {
 }
 
 function importView(fileName: string, answer: ImportAnswer): HTMLElement[] {
-  const problems = [...answer.problems, ...answer.rows.flatMap((row) => row.errors)].sort(
-    (a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row,
-  );
+  // Row by row as the server lists them (each applicant's main row first, then its list rows).
+  const problems = [...answer.rows.flatMap((row) => row.errors), ...answer.problems];
   const parts: HTMLElement[] = [
     h(
       'p',
@@ -136,16 +160,19 @@ function importView(fileName: string, answer: ImportAnswer): HTMLElement[] {
         'table',
         { class: 'row-errors', id: 'row-errors' },
         h('caption', {}, '需要在花名册中修改的地方（改好后重新上传；有问题的行不会生成文件）'),
-        h(
-          'thead',
-          {},
-          h('tr', {}, ...['工作表', '行', '列', '问题'].map((title) => h('th', { scope: 'col' }, title))),
-        ),
+        h('thead', {}, h('tr', {}, ...['工作表', '行', '列', '问题'].map((title) => h('th', { scope: 'col' }, title)))),
         h(
           'tbody',
           {},
           ...problems.map((p) =>
-            h('tr', {}, h('td', {}, p.sheet), h('td', {}, String(p.row)), h('td', {}, p.column || '整行'), h('td', {}, p.message)),
+            h(
+              'tr',
+              {},
+              h('td', {}, p.sheet),
+              h('td', {}, String(p.row)),
+              h('td', {}, p.column || '整行'),
+              h('td', {}, p.message),
+            ),
           ),
         ),
       ),
@@ -184,8 +211,9 @@ async function runBatch(file: File, total: number, targets: BatchTargets): Promi
     const response = await ensureOk(await apiFetch('/v1/batches', { method: 'POST', body }));
     const fileName = fileNameOf(response.headers.get('content-disposition'));
     const scanner = new ZipEntryScanner((name) => {
-      const slash = name.indexOf('/');
-      if (slash > 0) folders.add(name.slice(0, slash));
+      // Applicant folders are named 姓名-身份证后四位; other paths belong to files inside a file (a workbook's parts).
+      const folder = /^([^/]+-[0-9Xx]{4})\//.exec(name)?.[1];
+      if (folder) folders.add(folder);
       show(false);
     });
     const chunks: Uint8Array[] = [];
@@ -220,12 +248,15 @@ async function runBatch(file: File, total: number, targets: BatchTargets): Promi
 function reportTables(zip: Uint8Array): HTMLElement[] {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(zip, { filter: (entry) => !entry.name.includes('/') && entry.name.toLowerCase().endsWith('.csv') });
+    files = unzipSync(zip, {
+      filter: (entry) => !entry.name.includes('/') && entry.name.toLowerCase().endsWith('.csv'),
+    });
   } catch {
     return [h('p', { class: 'warning' }, 'ZIP 文件不完整，请重新生成。')];
   }
   const names = Object.keys(files);
-  if (names.length === 0) return [h('p', { class: 'ok', id: 'batch-report' }, '全部申报人的文件均已生成，没有需要处理的问题。')];
+  if (names.length === 0)
+    return [h('p', { class: 'ok', id: 'batch-report' }, '全部申报人的文件均已生成，没有需要处理的问题。')];
   return names.map((name) => {
     const rows = parseCsv(new TextDecoder().decode(files[name]));
     const [header = [], ...body] = rows;

@@ -33,7 +33,17 @@ export async function renderDocuments(main: HTMLElement): Promise<void> {
     'table',
     { class: 'documents' },
     h('caption', {}, '本申报人的文件（内容来自“单人材料”）'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '文件'), h('th', { scope: 'col' }, '预览'), h('th', { scope: 'col' }, '下载'))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, '文件'),
+        h('th', { scope: 'col' }, '预览'),
+        h('th', { scope: 'col' }, '下载'),
+      ),
+    ),
     rows,
   );
   main.append(
@@ -95,7 +105,11 @@ async function formRow(form: FormSummary, targets: Targets): Promise<HTMLElement
       ...form.formats.map((format) =>
         h(
           'button',
-          { type: 'button', 'aria-label': `下载${title}（${FORMAT_LABEL[format] ?? format}）`, onclick: () => void render(format, false) },
+          {
+            type: 'button',
+            'aria-label': `下载${title}（${FORMAT_LABEL[format] ?? format}）`,
+            onclick: () => void render(format, false),
+          },
           FORMAT_LABEL[format] ?? format,
         ),
       ),
@@ -114,7 +128,15 @@ async function optionControls(formId: string, host: HTMLElement): Promise<() => 
     const values = Array.isArray(schema.enum) ? schema.enum.map(String) : null;
     const control = values
       ? h('select', { id }, ...values.map((v) => h('option', { value: v, selected: v === String(schema.default) }, v)))
-      : h('input', { id, type: 'number', min: 1, max: 2, step: 1, value: String(schema.default ?? ''), class: 'narrow' });
+      : h('input', {
+          id,
+          type: 'number',
+          min: 1,
+          max: 2,
+          step: 1,
+          value: String(schema.default ?? ''),
+          class: 'narrow',
+        });
     append(host, [
       h('label', { for: id }, label),
       control,
@@ -142,7 +164,9 @@ function showFailure(error: unknown, target: HTMLElement, title: string): void {
     append(target, [
       h('p', {}, `无法生成${title}：${error.message}`),
       h('ul', {}, ...error.details.map((p) => h('li', {}, p.message))),
-      formProblems.length > 0 ? h('p', {}, h('a', { href: '#/applicant' }, '到“单人材料”中修改（问题已标在对应栏目旁）')) : null,
+      formProblems.length > 0
+        ? h('p', {}, h('a', { href: '#/applicant' }, '到“单人材料”中修改（问题已标在对应栏目旁）'))
+        : null,
     ]);
   } else {
     target.append(h('p', {}, `无法生成${title}：${describeError(error)}`));

@@ -17,7 +17,9 @@ export function askForKey(retry: boolean): Promise<string | null> {
         h(
           'p',
           {},
-          retry ? '密钥无效，请重新输入。' : '本服务需要 API 密钥。密钥只保存在本浏览器的当前会话中，关闭浏览器后需重新输入。',
+          retry
+            ? '密钥无效，请重新输入。'
+            : '本服务需要 API 密钥。密钥只保存在本浏览器的当前会话中，关闭浏览器后需重新输入。',
         ),
         h('label', { for: 'api-key' }, 'API 密钥'),
         input,

@@ -58,7 +58,13 @@ async function show(): Promise<void> {
   // Verification answers are built afresh for each code.
   const key = target.route === 'verify' ? `verify:${target.arg ?? ''}` : target.route;
   for (const [name, host] of hosts) host.hidden = name !== key;
-  if (target.route === 'verify') for (const name of [...hosts.keys()]) if (name.startsWith('verify:') && name !== key) hosts.get(name)?.remove(), hosts.delete(name);
+  if (target.route === 'verify') {
+    for (const [name, old] of [...hosts]) {
+      if (!name.startsWith('verify:') || name === key) continue;
+      old.remove();
+      hosts.delete(name);
+    }
+  }
   for (const link of document.querySelectorAll<HTMLAnchorElement>('#tabs a')) {
     if (link.dataset.route === target.route) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');

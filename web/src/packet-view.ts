@@ -44,7 +44,7 @@ export async function renderPacket(main: HTMLElement): Promise<void> {
     announce(format === 'pdf' ? '正在生成材料袋 PDF…' : '正在生成材料袋 ZIP…');
     try {
       const body = new FormData();
-      body.append('dossier', new Blob([JSON.stringify(await dossierPayload())], { type: 'application/json' }));
+      body.append('dossier', JSON.stringify(await dossierPayload()));
       for (const [field, files] of scans) for (const file of files) body.append(field, file, file.name);
       const { blob, fileName } = await fileFrom(await apiFetch(`/v1/packets/${format}`, { method: 'POST', body }));
       if (preview) {
@@ -77,8 +77,16 @@ export async function renderPacket(main: HTMLElement): Promise<void> {
         h(
           'div',
           { class: 'toolbar' },
-          h('button', { type: 'button', class: 'primary', id: 'packet-pdf', onclick: () => void build('pdf', false) }, '下载材料袋 PDF'),
-          h('button', { type: 'button', id: 'packet-zip', onclick: () => void build('zip', false) }, '下载 ZIP（各文件 PDF 与 Word）'),
+          h(
+            'button',
+            { type: 'button', class: 'primary', id: 'packet-pdf', onclick: () => void build('pdf', false) },
+            '下载材料袋 PDF',
+          ),
+          h(
+            'button',
+            { type: 'button', id: 'packet-zip', onclick: () => void build('zip', false) },
+            '下载 ZIP（各文件 PDF 与 Word）',
+          ),
           h('button', { type: 'button', id: 'packet-preview', onclick: () => void build('pdf', true) }, '预览材料袋'),
         ),
         message,
@@ -115,7 +123,10 @@ function itemZone(item: { field: string; item: number; name: string }, changed: 
         next.splice(index + delta, 0, moved);
         scans.set(item.field, next);
         draw();
-        files.querySelectorAll('li')[index + delta]?.querySelector<HTMLElement>(delta < 0 ? '.up' : '.down')?.focus();
+        files
+          .querySelectorAll('li')
+          [index + delta]?.querySelector<HTMLElement>(delta < 0 ? '.up' : '.down')
+          ?.focus();
         changed();
       };
       const label = `${file.name}`;
@@ -124,8 +135,28 @@ function itemZone(item: { field: string; item: number; name: string }, changed: 
           'li',
           {},
           h('span', { class: 'file-name' }, label, h('small', {}, ` ${Math.max(1, Math.round(file.size / 1024))} KB`)),
-          h('button', { type: 'button', class: 'up', 'aria-label': `上移 ${label}`, disabled: index === 0, onclick: () => move(-1) }, '↑'),
-          h('button', { type: 'button', class: 'down', 'aria-label': `下移 ${label}`, disabled: index === list.length - 1, onclick: () => move(1) }, '↓'),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'up',
+              'aria-label': `上移 ${label}`,
+              disabled: index === 0,
+              onclick: () => move(-1),
+            },
+            '↑',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'down',
+              'aria-label': `下移 ${label}`,
+              disabled: index === list.length - 1,
+              onclick: () => move(1),
+            },
+            '↓',
+          ),
           h(
             'button',
             {
@@ -133,7 +164,10 @@ function itemZone(item: { field: string; item: number; name: string }, changed: 
               class: 'remove',
               'aria-label': `移除 ${label}`,
               onclick: () => {
-                scans.set(item.field, list.filter((_, i) => i !== index));
+                scans.set(
+                  item.field,
+                  list.filter((_, i) => i !== index),
+                );
                 draw();
                 input.focus();
                 changed();
@@ -168,7 +202,9 @@ function itemZone(item: { field: string; item: number; name: string }, changed: 
 }
 
 async function refreshContents(target: HTMLElement): Promise<void> {
-  const counts = Object.fromEntries([...scans].filter(([, files]) => files.length > 0).map(([field, files]) => [field, files.length]));
+  const counts = Object.fromEntries(
+    [...scans].filter(([, files]) => files.length > 0).map(([field, files]) => [field, files.length]),
+  );
   const heading = h('h3', { id: 'contents-title' }, '申报材料目录（附件6）件数');
   try {
     const response = await apiFetch('/v1/packets/contents', {
@@ -206,7 +242,18 @@ function contentsTable(items: readonly ContentsItem[]): HTMLElement {
   return h(
     'table',
     { class: 'counts', id: 'packet-counts' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '序号'), h('th', { scope: 'col' }, '材料'), h('th', { scope: 'col' }, '扫描件'), h('th', { scope: 'col' }, '件数'))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, '序号'),
+        h('th', { scope: 'col' }, '材料'),
+        h('th', { scope: 'col' }, '扫描件'),
+        h('th', { scope: 'col' }, '件数'),
+      ),
+    ),
     h(
       'tbody',
       {},

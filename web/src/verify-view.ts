@@ -68,7 +68,11 @@ async function verify(code: string, target: HTMLElement): Promise<void> {
   clear(target);
   if (SHORT_CODE.test(code)) {
     target.append(
-      h('p', { class: 'warning' }, `“${code}”是印在二维码旁的短验证码，只用于比对。请扫描二维码，或输入二维码中的完整内容进行核验。`),
+      h(
+        'p',
+        { class: 'warning' },
+        `“${code}”是印在二维码旁的短验证码，只用于比对。请扫描二维码，或输入二维码中的完整内容进行核验。`,
+      ),
     );
     return;
   }
@@ -96,7 +100,11 @@ async function verify(code: string, target: HTMLElement): Promise<void> {
           h('dt', {}, '申报人'),
           h('dd', {}, answer.name ?? ''),
           h('dt', {}, '生成时间'),
-          h('dd', {}, answer.issuedAt ? new Date(answer.issuedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : ''),
+          h(
+            'dd',
+            {},
+            answer.issuedAt ? new Date(answer.issuedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '',
+          ),
         ),
         h('p', { class: 'note' }, '请核对纸面上印的验证码和流水号与上面一致。'),
       );

@@ -70,7 +70,8 @@ export default async function verifyRoutes(app: FastifyInstance, opts: VerifyRou
     },
     async (request, reply) => {
       // A phone that opens the QR link asks for HTML: it gets the staff page's readable answer.
-      if (wantsHtml(request.headers)) return reply.redirect(`/#/verify/${encodeURIComponent(request.params.code)}`, 303);
+      if (wantsHtml(request.headers))
+        return reply.redirect(`/#/verify/${encodeURIComponent(request.params.code)}`, 303);
       return answer(request.params.code);
     },
   );
