@@ -117,7 +117,7 @@ export class DocFonts {
 }
 
 function encode(u: FaceUse): EncodedFont {
-  const key = `${u.face.id}\u0000${u.glyphs.join(',')}`;
+  const key = `${u.face.contentId}\u0000${u.glyphs.join(',')}`;
   const hit = encodedCache.get(key);
   if (hit) return hit;
   const raw = subsetTrueType(u.face.sfnt, u.glyphs);
