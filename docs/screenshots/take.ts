@@ -1,5 +1,5 @@
 /**
- * Takes the README's screenshots of the staff page (1366×768 JPEG), as a
+ * Takes the README's screenshots of the staff page (1366×768 PNG), as a
  * clerk would go through it: `npm run build:web && npx tsx docs/screenshots/take.ts`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ const fixture = fileURLToPath(new URL('../../test/fixtures/dossiers/zhang-yue-in
 async function main(): Promise<void> {
   const bench = await openBench();
   const { page, baseUrl, downloads } = bench;
-  const shot = (name: string) => page.screenshot({ path: join(here, `${name}.jpg`), type: 'jpeg', quality: 80 });
+  const shot = (name: string) => page.screenshot({ path: join(here, `${name}.png`) });
   try {
     // ① an applicant imported with a mistyped ID number, checked
     await page.goto(`${baseUrl}/#/applicant`);
@@ -73,7 +73,9 @@ async function main(): Promise<void> {
     const pdf = join(downloads, 'review.pdf');
     writeFileSync(pdf, new Uint8Array(await response.arrayBuffer()));
     execFileSync('pdftoppm', ['-r', '200', '-f', '1', '-l', '1', '-png', '-singlefile', pdf, join(downloads, 'page')]);
-    const scanned = execFileSync('zbarimg', ['--quiet', '--raw', join(downloads, 'page.png')], { encoding: 'utf8' }).trim();
+    const scanned = execFileSync('zbarimg', ['--quiet', '--raw', join(downloads, 'page.png')], {
+      encoding: 'utf8',
+    }).trim();
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${baseUrl}${scanned.slice(scanned.indexOf('/v1/verify/'))}`);
     await page.getByText('核验通过').waitFor();
