@@ -61,8 +61,8 @@ export async function renderApplicant(main: HTMLElement): Promise<void> {
     'div',
     { class: 'toolbar', role: 'toolbar', 'aria-label': '材料操作' },
     h('button', { type: 'submit', class: 'primary', id: 'check' }, '检查材料'),
-    h('label', { class: 'button', for: 'import-json' }, '导入 JSON…'),
-    importInput,
+    // The file input sits inside its label: keyboard focus lands on it and the label shows the focus ring.
+    h('label', { class: 'button' }, '导入 JSON…', importInput),
     h('button', { type: 'button', id: 'export-json', onclick: () => void exportJson() }, '导出 JSON'),
     h('button', { type: 'button', id: 'load-sample', onclick: () => void loadSample() }, '载入示例'),
     h('button', { type: 'button', id: 'clear-draft', class: 'danger', onclick: () => clearAll() }, '清除'),

@@ -85,8 +85,7 @@ export async function renderBatch(main: HTMLElement): Promise<void> {
   const drop = h(
     'div',
     { class: 'drop-zone wide' },
-    h('label', { class: 'button', for: 'roster-file' }, '选择填好的花名册（.xlsx）…'),
-    input,
+    h('label', { class: 'button' }, '选择填好的花名册（.xlsx）…', input),
     h('span', { class: 'hint' }, '或把文件拖到这里'),
   );
   drop.addEventListener('dragover', (event) => {
@@ -236,6 +235,7 @@ async function runBatch(file: File, total: number, targets: BatchTargets): Promi
       ...reportTables(new Uint8Array(await zip.arrayBuffer())),
     );
     announce(`批量文件已生成：${folders.size} 人`);
+    result.scrollIntoView({ block: 'nearest' });
   } catch (error) {
     progressText.textContent = '';
     result.append(h('p', { class: 'error' }, `批量生成失败：${describeError(error)}`), ...errorDetails(error));

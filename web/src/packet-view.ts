@@ -48,6 +48,7 @@ export async function renderPacket(main: HTMLElement): Promise<void> {
       for (const [field, files] of scans) for (const file of files) body.append(field, file, file.name);
       const { blob, fileName } = await fileFrom(await apiFetch(`/v1/packets/${format}`, { method: 'POST', body }));
       if (preview) {
+        if (frame.src.startsWith('blob:')) URL.revokeObjectURL(frame.src);
         frame.src = URL.createObjectURL(blob);
         frame.hidden = false;
       } else {
@@ -100,7 +101,14 @@ export async function renderPacket(main: HTMLElement): Promise<void> {
 function itemZone(item: { field: string; item: number; name: string }, changed: () => void): HTMLElement {
   const inputId = `scan-${item.field}`;
   const files = h('ol', { class: 'files', 'aria-label': `${item.name}的扫描件` });
-  const input = h('input', { type: 'file', id: inputId, multiple: true, accept: ACCEPT, class: 'visually-hidden' });
+  const input = h('input', {
+    type: 'file',
+    id: inputId,
+    multiple: true,
+    accept: ACCEPT,
+    class: 'visually-hidden',
+    'aria-label': `${item.item}. ${item.name}：选择扫描件`,
+  });
   const add = (added: File[]) => {
     if (added.length === 0) return;
     scans.set(item.field, [...(scans.get(item.field) ?? []), ...added]);
@@ -183,8 +191,7 @@ function itemZone(item: { field: string; item: number; name: string }, changed: 
     'li',
     { class: 'drop-zone', 'data-item': item.field },
     h('span', { class: 'item-title' }, `${item.item}. ${item.name}`),
-    h('label', { class: 'button small', for: inputId }, '选择文件…'),
-    input,
+    h('label', { class: 'button small' }, '选择文件…', input),
     h('span', { class: 'hint' }, '或把文件拖到这里'),
     files,
   );
