@@ -17,6 +17,19 @@ const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
 const str = (fallback: string) =>
   z.preprocess((value) => (value === '' ? undefined : value), z.string().default(fallback));
 const optionalStr = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
+const bool = (fallback: boolean) =>
+  z.preprocess(
+    (value) => (value === undefined || value === '' ? undefined : value),
+    z
+      .enum(['true', 'false', '1', '0'])
+      .transform((value) => value === 'true' || value === '1')
+      .default(fallback),
+  );
+const fraction = (fallback: number) =>
+  z.preprocess(
+    (value) => (value === undefined || value === '' ? undefined : Number(value)),
+    z.number().gt(0).max(1).default(fallback),
+  );
 
 export const ConfigSchema = z.object({
   HOST: str('0.0.0.0'),
@@ -73,8 +86,39 @@ export const ConfigSchema = z.object({
     (value) => (value === '' ? undefined : value),
     z.url({ protocol: /^https?$/ }).optional(),
   ),
-  /** Signs verification codes on review forms; unset, a random secret per process (codes stop verifying after a restart). */
+  /**
+   * Signs verification codes on review forms. Required when NODE_ENV=production
+   * (replicas and restarts must agree); elsewhere unset means a random secret per process.
+   */
   VERIFY_SECRET: optionalStr,
+  /** The secret before the last rotation: codes it signed still verify; new codes use VERIFY_SECRET. */
+  VERIFY_SECRET_PREVIOUS: optionalStr,
+  /** `production` makes VERIFY_SECRET mandatory. */
+  NODE_ENV: optionalStr,
+  /** API keys, comma-separated; set (or API_KEYS_FILE), every /v1 route but verify needs `Authorization: Bearer <key>`. */
+  API_KEYS: optionalStr,
+  /** A file of API keys, one a line (# comments and blank lines ignored), e.g. a mounted Secret. */
+  API_KEYS_FILE: optionalStr,
+  /** With API keys set, /metrics still answers without a key (for a scraper on a trusted network). */
+  METRICS_PUBLIC: bool(false),
+  /** Requests to /v1 per API key (per client address without keys) in RATE_LIMIT_WINDOW_MS; 0 = no limit. */
+  RATE_LIMIT_MAX: int(1200),
+  /** Requests to GET /v1/verify per client address in RATE_LIMIT_WINDOW_MS (verification is public); 0 = no limit. */
+  VERIFY_RATE_LIMIT_MAX: int(120),
+  /** The rate limits' window, in ms. */
+  RATE_LIMIT_WINDOW_MS: int(60_000, 1),
+  /** Share of the render slots batches may take (0–1]; single documents and packets keep the rest. */
+  BATCH_RENDER_SHARE: fraction(0.5),
+  /** On SIGTERM, time in-flight requests get to finish before they are cut off, in ms. */
+  SHUTDOWN_GRACE_MS: int(30_000),
+}).superRefine((config, ctx) => {
+  if (config.NODE_ENV === 'production' && config.VERIFY_SECRET === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['VERIFY_SECRET'],
+      message: 'required when NODE_ENV=production (every replica and restart must sign and verify with one secret)',
+    });
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
