@@ -4,14 +4,14 @@
  */
 import { buildApp } from './app.js';
 import { onceShutdown } from './shutdown.js';
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { createFontServices } from './http/fonts.js';
 import { preloadTemplates } from './text/index.js';
 import { FORMS } from './forms/registry.js';
 import { warmUpRenderers } from './render/warm-up.js';
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {

@@ -35,10 +35,15 @@ export function onceShutdown(
       last.unref();
     }, graceMs);
     cut.unref();
+    // A keep-alive connection whose response has ended would hold close() open until its idle timeout:
+    // close each one as soon as it goes idle.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 250);
+    sweep.unref();
     // close() stops accepting, waits for in-flight requests, then runs onClose (drains the render pool).
     app.close().then(
       () => {
         clearTimeout(cut);
+        clearInterval(sweep);
         app.log.info('shut down');
         exit(0);
       },

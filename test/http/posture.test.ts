@@ -183,9 +183,7 @@ describe('strict input', () => {
     expect(res.statusCode).toBe(422);
     const body = res.json();
     expectErrorShape(body, 422, 'UNKNOWN_KEY');
-    expect(body.details).toEqual([
-      expect.objectContaining({ path: '/workSumary', code: 'UNKNOWN_KEY' }),
-    ]);
+    expect(body.details).toEqual([expect.objectContaining({ path: '/workSumary', code: 'UNKNOWN_KEY' })]);
   });
 
   it('reports unknown keys at any depth alongside other problems', async () => {
@@ -207,13 +205,20 @@ describe('strict input', () => {
     roster.dossiers[1].applicant.nickname = 'y';
     const res = await postJson(app, '/v1/forms/roster/xlsx', roster);
     expect(res.statusCode).toBe(422);
-    expect(res.json().details.map((p: { path: string }) => p.path).sort()).toEqual([
-      '/dossiers/1/applicant/nickname',
-      '/unit/preparor',
-    ]);
+    expect(
+      res
+        .json()
+        .details.map((p: { path: string }) => p.path)
+        .sort(),
+    ).toEqual(['/dossiers/1/applicant/nickname', '/unit/preparor']);
     const batch = await postJson(app, '/v1/batches', { ...rosterInput(), extra: true, unit: roster.unit });
     expect(batch.statusCode).toBe(422);
-    expect(batch.json().details.map((p: { path: string }) => p.path).sort()).toEqual(['/extra', '/unit/preparor']);
+    expect(
+      batch
+        .json()
+        .details.map((p: { path: string }) => p.path)
+        .sort(),
+    ).toEqual(['/extra', '/unit/preparor']);
   });
 
   it('refuses query options a form does not take, at /query/<name>', async () => {
@@ -279,7 +284,9 @@ describe('errors before any route runs', () => {
 
   it('answers a bad Content-Length with 400 BAD_REQUEST in the error shape', async () => {
     const answer = parseRaw(
-      await raw('POST /v1/checks HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\nContent-Type: application/json\r\n\r\n{}'),
+      await raw(
+        'POST /v1/checks HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\nContent-Type: application/json\r\n\r\n{}',
+      ),
     );
     expect(answer.status).toBe(400);
     expectErrorShape(answer.body, 400, 'BAD_REQUEST');
@@ -295,7 +302,9 @@ describe('errors before any route runs', () => {
 
   it('answers a request not received in time with 408 REQUEST_TIMEOUT', async () => {
     const answer = parseRaw(
-      await raw('POST /v1/checks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{'),
+      await raw(
+        'POST /v1/checks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+      ),
     );
     expect(answer.status).toBe(408);
     expectErrorShape(answer.body, 408, 'REQUEST_TIMEOUT');

@@ -8,7 +8,10 @@ import type { ServerOptions } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from '../../config.js';
 
-export function serverLimits(config: Config): Pick<FastifyServerOptions, 'bodyLimit' | 'requestTimeout' | 'connectionTimeout'> & {
+export function serverLimits(config: Config): Pick<
+  FastifyServerOptions,
+  'bodyLimit' | 'requestTimeout' | 'connectionTimeout'
+> & {
   http: ServerOptions;
 } {
   const timeout = config.REQUEST_TIMEOUT_MS;
