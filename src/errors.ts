@@ -83,7 +83,7 @@ export class AppError extends Error {
 }
 
 /**
- * A 422 listing every problem found, counted in the message as API.md shows.
+ * A 422 listing every problem found, counted in the message as docs/api.md shows.
  * When every problem is an unknown key, the response's code says so (UNKNOWN_KEY).
  */
 export function validationError(details: readonly Problem[]): AppError {

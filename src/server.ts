@@ -3,8 +3,8 @@
  * on SIGTERM/SIGINT shut down cleanly (src/shutdown.ts) and exit 0.
  */
 import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { onceShutdown } from './shutdown.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
 import { createFontServices } from './http/fonts.js';
 import { preloadTemplates } from './text/index.js';
 import { FORMS } from './forms/registry.js';
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
 
   await app.listen({ host: config.HOST, port: config.PORT });
+  app.log.info({ node: process.version }, 'running on Node %s', process.version);
 }
 
 main().catch((error: unknown) => {
