@@ -8,17 +8,18 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT } from '../helpers/compiled.js';
 import { dossier, rosterInput } from './helpers.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+beforeAll(() => ensureBuilt(), 180_000);
 const work = mkdtempSync(join(tmpdir(), 'zhicheng-shutdown-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function start(env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
+  // The compiled server, as `npm start` runs it.
+  return spawn(process.execPath, ['dist/server.js'], {
+    cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
   });
 }

@@ -64,9 +64,18 @@ export async function registerOpenApi(
     routePrefix: '/docs',
     // No validator badge: it would load an image from validator.swagger.io (the CSP allows only this server).
     uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
+    // Swagger UI's bundle inserts one fixed <style> element; allow exactly that one on its pages, by hash.
+    transformStaticCSP: (header) => header.replace("style-src 'self'", `style-src 'self' '${SWAGGER_UI_STYLE_HASH}'`),
   });
   app.get('/openapi.json', { schema: { hide: true }, logLevel: app.quietLogLevel }, async () => app.swagger());
 }
+
+/**
+ * SHA-256 of the <style> element the installed Swagger UI bundle inserts at run time (as chromium
+ * reports it for a CSP without it). Another Swagger UI version may insert another: chromium then
+ * logs the new hash as a CSP violation on /docs.
+ */
+const SWAGGER_UI_STYLE_HASH = 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';
 
 /** The bearer scheme of API_KEYS (README: locking the API down). */
 const API_KEY_SCHEME = (required: boolean): JsonObject => ({
