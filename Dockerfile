@@ -48,5 +48,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 ENTRYPOINT ["/usr/bin/tini", "--"]
-# Same as `npm start` (node dist/server.js) without npm in between, so signals reach node directly.
-CMD ["node", "dist/server.js"]
+# Same as `npm start` (node dist/start.js) without npm in between, so signals reach node directly.
+CMD ["node", "dist/start.js"]

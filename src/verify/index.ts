@@ -1,3 +1,3 @@
-export { createSigner, signerFromConfig, type Signer, type VerifyResult, type WarnLogger } from './signer.js';
-export { shortCode, MAX_CODE_LENGTH } from './code.js';
-export { canonicalJson, contentDigest, sha256Hex } from './digest.js';
+export { createSigner, signerFromConfig } from './signer.js';
+export { shortCode } from './code.js';
+export { canonicalJson, contentDigest } from './digest.js';
