@@ -12,7 +12,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=optional --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build:server
+COPY web ./web
+# dist/ (the service) and dist/web (the staff page).
+RUN npm run build
 
 # ---- dependencies: production only (the Noto SC fonts are production dependencies)
 FROM node:${NODE_VERSION}-bookworm-slim AS deps
