@@ -16,7 +16,7 @@ interface Bench {
 
 const BENCHES: readonly Bench[] = [
   {
-    title: 'Start and memory: node dist/server.js, as npm start runs it',
+    title: 'Start and memory: node dist/start.js, as npm start runs it',
     module: 'bench/start.ts',
     exportName: 'benchStart',
   },

@@ -61,6 +61,8 @@ async function launch(command: string, args: readonly string[], workers: number)
       VERIFY_SECRET: 'benchmark secret',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
+    // Its own process group: stopping `npm start` must stop the server npm started, too.
+    detached: true,
   });
   const base = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -81,7 +83,7 @@ async function launch(command: string, args: readonly string[], workers: number)
 
 async function stop({ child }: Started): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
+  process.kill(-child.pid!, 'SIGTERM');
   await exited;
 }
 
