@@ -18,6 +18,7 @@ import checksRoutes from './http/routes/checks.js';
 import formRoutes from './http/routes/forms.js';
 import healthRoutes from './http/routes/health.js';
 import verifyRoutes from './http/routes/verify.js';
+import { rosterImportOpenApiPaths } from './roster-import/openapi.js';
 import rosterImportRoutes from './roster-import/routes.js';
 import packetRoutes from './packet/routes.js';
 import batchRoutes from './batch/routes.js';
@@ -93,7 +94,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   trackRoutes(app);
   registerErrorHandler(app, { retryAfterSeconds: retryAfterSeconds(config) });
   registerMetrics(app, renderService);
-  await registerOpenApi(app, forms, VERSION);
+  await registerOpenApi(app, forms, VERSION, rosterImportOpenApiPaths());
 
   await app.register(healthRoutes, { renderService, fonts });
   await app.register(formRoutes, { forms, renderService, fonts });

@@ -13,25 +13,11 @@ import { parseDossier } from '../domain/parse.js';
 import type { Problem } from '../errors.js';
 import { AppError } from '../errors.js';
 import { safeFileName } from '../http/content-disposition.js';
+import type { FormDefinition } from '../forms/types.js';
+import { dossierDocuments, unitForms } from '../packet/contents.js';
 import type { RenderForm } from '../packet/packet.js';
 import type { RenderedFile } from '../render/index.js';
 import { errorReportCsv, type BatchFailure } from './report.js';
-
-/** The per-applicant documents of a batch folder, in the notice's order. */
-export const BATCH_FORMS: readonly {
-  readonly formId: string;
-  readonly when?: (dossier: Dossier) => boolean;
-  readonly options?: Readonly<Record<string, unknown>>;
-}[] = [
-  { formId: 'publicity-notice' },
-  { formId: 'publicity-result' },
-  { formId: 'pledge' },
-  { formId: 'ce-exemption', when: (dossier) => dossier.ceExemption !== null },
-  { formId: 'materials-catalogue' },
-  { formId: 'political-appraisal' },
-  { formId: 'work-experience-certificate' },
-  { formId: 'review-form', options: { copies: 2 } },
-];
 
 export interface BatchEntry {
   /** Where the applicant came from: "/dossiers/3" for JSON, "申报人员!5" for a spreadsheet row. */
@@ -51,11 +37,10 @@ export interface BatchRequest {
 
 export interface BatchDeps {
   readonly renderForm: RenderForm;
-  /** Problems a form finds beyond the schema (publicity length…). */
-  readonly requires: (formId: string, input: unknown) => readonly Problem[];
+  /** The forms: each folder holds those whose declaration puts them in batches, the unit's (roster) are made once. */
+  readonly forms: readonly FormDefinition[];
   /** Characters of the dossier no configured font can print. */
   readonly findMissingGlyphs: (dossier: Dossier) => Promise<readonly Problem[]>;
-  readonly fileName: (formId: string, input: unknown) => string;
   /** Applicants rendered at once; keep it near the number of render workers. */
   readonly concurrency: number;
   /** Told after each applicant: how many are done, and how many failed. */
@@ -110,12 +95,15 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
       `${safeFileName(dossier.applicant.name)}-${dossier.applicant.idNumber.slice(-4)}`,
     );
     type Outcome = { formId: string; file: RenderedFile } | { formId: string; problems: readonly Problem[] };
+    const fileNames = new Map<string, string>();
+    const documents = dossierDocuments(deps.forms, dossier, 'batch');
     const rendered = await Promise.all(
-      BATCH_FORMS.filter((form) => form.when?.(dossier) ?? true).map(async (form): Promise<Outcome> => {
-        const problems = deps.requires(form.formId, dossier);
+      documents.map(async (form): Promise<Outcome> => {
+        const problems = form.operations.requires(dossier);
         if (problems.length > 0) return { formId: form.formId, problems };
         try {
-          const file = await renderPatiently(deps, form.formId, 'pdf', dossier, form.options ?? {});
+          const file = await renderPatiently(deps, form.formId, 'pdf', dossier, form.options);
+          fileNames.set(form.formId, form.operations.fileName(dossier));
           return { formId: form.formId, file };
         } catch (error) {
           // A document that cannot be made (bad data, a render that timed out) is reported; only a bug stops the batch.
@@ -132,7 +120,7 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
     const written: Promise<void>[] = [];
     for (const result of rendered) {
       if (!('file' in result)) continue;
-      const name = `${folder}/${safeFileName(deps.fileName(result.formId, dossier))}.pdf`;
+      const name = `${folder}/${safeFileName(fileNames.get(result.formId) ?? result.formId)}.pdf`;
       written.push(addWhenTaken(zip, result.file.bytes, name, mtime));
     }
     valid.push(dossier);
@@ -151,9 +139,14 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
 
   if (valid.length > 0) {
     const roster: RosterInput = { unit: request.unit, dossiers: valid };
-    for (const format of ['xlsx', 'pdf'] as const) {
-      const file = await renderPatiently(deps, 'roster', format, roster, {});
-      await addWhenTaken(zip, file.bytes, `${safeFileName(deps.fileName('roster', roster))}.${format}`, mtime);
+    for (const form of unitForms(deps.forms)) {
+      const accepted = form.accept(roster);
+      if (!accepted.ok) throw new AppError('INTERNAL_ERROR', { en: `batch ${form.id} input refused` });
+      const name = safeFileName(accepted.value.fileName());
+      for (const format of UNIT_FORMATS.filter((candidate) => form.formats.includes(candidate))) {
+        const file = await renderPatiently(deps, form.id, format, accepted.value.value, {});
+        await addWhenTaken(zip, file.bytes, `${name}.${format}`, mtime);
+      }
     }
   }
   if (failures.length > 0) {
@@ -175,6 +168,9 @@ async function renderPatiently(deps: BatchDeps, ...args: Parameters<RenderForm>)
 }
 
 const BUSY_RETRIES = 100;
+
+/** The unit's documents (the roster) as a workbook to edit and a PDF to print. */
+const UNIT_FORMATS = ['xlsx', 'pdf'] as const;
 
 /** Adds a file and resolves once the zip has read it, so its buffer can be freed. */
 function addWhenTaken(zip: yazl.ZipFile, bytes: Uint8Array, name: string, mtime: Date): Promise<void> {

@@ -20,7 +20,7 @@ import { AppError } from '../errors.js';
 import { FORMS, findForm } from '../forms/registry.js';
 import { FORMATS, type Format } from '../forms/types.js';
 import { createFontServices } from '../http/fonts.js';
-import { prepareFormInput } from '../forms/prepare.js';
+import { prepareFormInput } from '../http/prepare.js';
 import { createRenderService } from '../render/pool.js';
 
 const USAGE = `用法 / usage:
@@ -163,7 +163,7 @@ async function renderCommand(args: readonly string[]): Promise<number> {
   const prepared = await prepareFormInput(form, body, query, createFontServices().findMissingGlyphs);
   const renderService = createRenderService(config);
   try {
-    const file = await renderService.renderForm(form.id, format as Format, prepared.input, prepared.options);
+    const file = await renderService.renderForm(form.id, format as Format, prepared.input.value, prepared.options);
     await writeFile(values.output, file.bytes);
     console.log(`${values.output} (${file.bytes.length} bytes)`);
     return 0;

@@ -10,7 +10,6 @@ import { DossierSchema } from '../domain/dossier.js';
 import { ERROR_CODES } from '../errors.js';
 import type { FormDefinition } from '../forms/types.js';
 import { CONTENT_TYPES } from '../render/index.js';
-import { rosterImportOpenApiPaths } from '../roster-import/openapi.js';
 import { ErrorBody } from './error-body.js';
 import { ChecksResponse } from './routes/checks-schema.js';
 import { FormDetail, FormSummary } from './routes/forms-schema.js';
@@ -215,8 +214,14 @@ function packetPaths(): JsonObject {
   };
 }
 
-/** Components and paths of the routes of this layer, to merge into the generated document. */
-export function openApiParts(forms: readonly FormDefinition[]): { schemas: JsonObject; paths: JsonObject } {
+/**
+ * Components and paths of the routes of this layer, to merge into the generated
+ * document, plus `ownPaths`: routes that describe themselves (the roster workbook routes).
+ */
+export function openApiParts(
+  forms: readonly FormDefinition[],
+  ownPaths: JsonObject = {},
+): { schemas: JsonObject; paths: JsonObject } {
   const inputs = inputComponents(forms);
   const formIds = forms.map((form) => form.id);
   const formIdParam = pathParam('formId', { type: 'string', enum: formIds }, 'form id');
@@ -265,8 +270,8 @@ export function openApiParts(forms: readonly FormDefinition[]): { schemas: JsonO
         },
       },
     },
-    // The roster workbook routes describe themselves (src/roster-import/openapi.ts).
-    ...rosterImportOpenApiPaths(),
+    // Routes that describe themselves (src/roster-import/openapi.ts), passed in by the app.
+    ...ownPaths,
     ...packetPaths(),
     '/v1/batches': {
       post: {

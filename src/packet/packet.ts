@@ -6,14 +6,14 @@
 import yazl from 'yazl';
 import type { Finding } from '../domain/checks.js';
 import type { Dossier } from '../domain/dossier.js';
-import type { Format } from '../forms/types.js';
+import type { FormDefinition, Format } from '../forms/types.js';
 import { render, type RenderedFile } from '../render/index.js';
 import { assemblePacket, type PacketPart } from './assemble.js';
 import {
-  CATALOGUE_FORM_ID,
+  catalogueDocument,
   catalogueItemName,
+  dossierDocuments,
   orderScans,
-  packetDocuments,
   packetMaterials,
   type PacketDocument,
 } from './contents.js';
@@ -28,9 +28,6 @@ export type RenderForm = (
   options: Readonly<Record<string, unknown>>,
 ) => Promise<RenderedFile>;
 
-/** A form's title and file name, for bookmarks and zip entries. */
-export type DescribeForm = (formId: string, input: unknown) => { title: string; fileName: string };
-
 export interface PacketRequest {
   readonly dossier: Dossier;
   readonly scans: readonly Scan[];
@@ -41,7 +38,8 @@ export interface PacketRequest {
 
 export interface PacketDeps {
   readonly renderForm: RenderForm;
-  readonly describeForm: DescribeForm;
+  /** The forms: a packet holds those whose declaration puts them in packets. */
+  readonly forms: readonly FormDefinition[];
 }
 
 interface GeneratedDocument {
@@ -54,12 +52,19 @@ interface GeneratedDocument {
 
 /** The catalogue (with counts of what the packet holds) and the documents, in print order. */
 function generatedDocuments(request: PacketRequest, deps: PacketDeps): GeneratedDocument[] {
-  const documents: PacketDocument[] = packetDocuments(request.dossier);
+  const documents: PacketDocument[] = dossierDocuments(deps.forms, request.dossier, 'packet');
   const catalogueInput: Dossier = { ...request.dossier, materials: packetMaterials(documents, request.scans) };
+  const catalogue = catalogueDocument(deps.forms);
   return [
-    { formId: CATALOGUE_FORM_ID, input: catalogueInput, options: {} },
-    ...documents.map((doc) => ({ formId: doc.formId, input: request.dossier, options: doc.options })),
-  ].map((doc) => ({ ...doc, ...deps.describeForm(doc.formId, doc.input) }));
+    ...(catalogue ? [{ ...catalogue, input: catalogueInput }] : []),
+    ...documents.map((doc) => ({ ...doc, input: request.dossier })),
+  ].map((doc) => ({
+    formId: doc.formId,
+    title: doc.title,
+    fileName: doc.operations.fileName(doc.input),
+    input: doc.input,
+    options: doc.options,
+  }));
 }
 
 export async function buildPacketPdf(request: PacketRequest, deps: PacketDeps): Promise<Uint8Array> {

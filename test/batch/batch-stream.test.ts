@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { streamBatch, type BatchDeps } from '../../src/batch/batch.js';
 import { AppError } from '../../src/errors.js';
+import { FORMS } from '../../src/forms/registry.js';
 import { unzipParts } from '../helpers/office-tools.js';
 
 const dossier = JSON.parse(
@@ -12,9 +13,8 @@ const unit = { name: '若羌县档案馆', prefecture: '', preparer: '', phone: 
 function deps(renderForm: BatchDeps['renderForm']): BatchDeps {
   return {
     renderForm,
-    requires: () => [],
+    forms: FORMS,
     findMissingGlyphs: async () => [],
-    fileName: (formId) => formId,
     concurrency: 1,
   };
 }
@@ -41,6 +41,7 @@ describe('streamBatch', () => {
     const names = [...unzipParts(await collect(stream)).keys()];
     const result = await summary;
     expect(result.failed).toEqual([]);
+    // Every document the forms' declarations put in a batch folder: 附件6, 鉴定, 公示 × 2, 评审表, 经历证明, 承诺书.
     expect(names.filter((name) => name.startsWith('张玥-0640/')).length).toBe(7);
   });
 
@@ -56,7 +57,8 @@ describe('streamBatch', () => {
     const result = await summary;
     expect(result.failed).toHaveLength(1);
     expect(result.failed[0]).toMatchObject({ partial: true, problems: [{ code: 'RENDER_TIMEOUT' }] });
-    expect(names).toContain('张玥-0640/political-appraisal.pdf');
+    expect(names).toContain('张玥-0640/现实表现鉴定-张玥.pdf');
+    expect(names.some((name) => name.includes('评审表'))).toBe(false);
     expect(names).toContain('错误报告.csv');
   });
 });

@@ -1,9 +1,9 @@
-import { DossierSchema, type Dossier } from '../../domain/dossier.js';
+import { DossierSchema } from '../../domain/dossier.js';
 import { sampleDossier } from '../samples/index.js';
-import type { FormDefinition } from '../types.js';
+import { defineDossierForm } from '../types.js';
 import { buildMaterialsCatalogue, MATERIALS_CATALOGUE_ID } from './build.js';
 
-export const materialsCatalogueForm: FormDefinition<Dossier> = {
+export const materialsCatalogueForm = defineDossierForm({
   id: MATERIALS_CATALOGUE_ID,
   title: '档案专业技术人员职称申报材料目录',
   titleEn: 'Catalogue of paper application materials',
@@ -15,4 +15,6 @@ export const materialsCatalogueForm: FormDefinition<Dossier> = {
   sample: () => sampleDossier('zhang-yue-intermediate'),
   build: buildMaterialsCatalogue,
   fileName: (dossier) => `附件6-申报材料目录-${dossier.applicant.name}`,
-};
+  catalogueItem: null,
+  batch: {},
+});

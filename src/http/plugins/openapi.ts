@@ -16,6 +16,8 @@ export async function registerOpenApi(
   app: FastifyInstance,
   forms: readonly FormDefinition[],
   version: string,
+  /** Paths of routes that describe themselves (the roster workbook routes). */
+  ownPaths: JsonObject = {},
 ): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -40,7 +42,7 @@ export async function registerOpenApi(
     },
     transformObject: (documents) => {
       const document = ('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject) as JsonObject;
-      const parts = openApiParts(forms);
+      const parts = openApiParts(forms, ownPaths);
       const components = (document.components ?? {}) as JsonObject;
       return {
         ...document,

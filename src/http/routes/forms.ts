@@ -16,7 +16,7 @@ import type { RenderService } from '../../render/pool.js';
 import { asciiBaseName, contentDisposition } from '../content-disposition.js';
 import type { FontServices } from '../fonts.js';
 import { inputJsonSchema } from '../openapi.js';
-import { prepareFormInput } from '../../forms/prepare.js';
+import { prepareFormInput } from '../prepare.js';
 import { formSummary, type FormDetail } from './forms-schema.js';
 
 export interface FormRoutesOptions {
@@ -87,11 +87,11 @@ export default async function formRoutes(app: FastifyInstance, opts: FormRoutesO
       const { input, options } = await prepareFormInput(form, request.body, request.query, fonts.findMissingGlyphs);
 
       const started = performance.now();
-      const file = await renderService.renderForm(form.id, format, input, options);
+      const file = await renderService.renderForm(form.id, format, input.value, options);
       app.metrics.observeRender(form.id, format, (performance.now() - started) / 1000);
 
-      const name = `${form.fileName(input)}.${file.extension}`;
-      const ascii = `${asciiBaseName(form.id, input)}.${file.extension}`;
+      const name = `${input.fileName()}.${file.extension}`;
+      const ascii = `${asciiBaseName(form.id, input.value)}.${file.extension}`;
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', contentDisposition(name, ascii))

@@ -4,12 +4,12 @@
  * the query options, the form's own requirements (e.g. 公示 length), and the
  * printable-character check (422 GLYPH_MISSING).
  */
-import { AppError, type Problem } from '../errors.js';
-import { parseOrThrow, problemsError } from '../http/validate.js';
-import type { FormDefinition } from './types.js';
+import { AppError, type Problem, validationError } from '../errors.js';
+import type { AcceptedInput, FormDefinition } from '../forms/types.js';
+import { parseOrThrow, problemsError } from './validate.js';
 
 export interface PreparedInput {
-  readonly input: unknown;
+  readonly input: AcceptedInput;
   readonly options: Readonly<Record<string, unknown>>;
 }
 
@@ -21,11 +21,13 @@ export async function prepareFormInput(
   query: unknown,
   findMissingGlyphs: FindMissingGlyphs,
 ): Promise<PreparedInput> {
-  const input = parseOrThrow(form.input, body);
+  const accepted = form.accept(body);
+  if (!accepted.ok) throw validationError(accepted.problems);
+  const input = accepted.value;
   const options = form.options === undefined ? {} : parseOrThrow(form.options, query ?? {}, '/query');
-  const required = form.requires?.(input) ?? [];
+  const required = input.requires();
   if (required.length > 0) throw problemsError(required);
-  const missing = await findMissingGlyphs(input);
+  const missing = await findMissingGlyphs(input.value);
   if (missing.length > 0) throw new AppError('GLYPH_MISSING', { details: missing });
   return { input, options };
 }
