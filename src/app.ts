@@ -22,6 +22,7 @@ import { rosterImportOpenApiPaths } from './roster-import/openapi.js';
 import rosterImportRoutes from './roster-import/routes.js';
 import packetRoutes from './packet/routes.js';
 import batchRoutes from './batch/routes.js';
+import { dossierMaterialFindings } from './packet/contents.js';
 import { uploadLimits } from './packet/limits.js';
 import { createRenderService, type RenderService, type RenderServiceOptions } from './render/pool.js';
 import { createSigner } from './verify/index.js';
@@ -97,8 +98,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await registerOpenApi(app, forms, VERSION, rosterImportOpenApiPaths());
 
   await app.register(healthRoutes, { renderService, fonts });
-  await app.register(formRoutes, { forms, renderService, fonts });
-  await app.register(checksRoutes);
+  await app.register(formRoutes, { forms, renderService, fonts, manyApplicantsBodyLimit: config.UPLOAD_LIMIT });
+  await app.register(checksRoutes, { materialFindings: (dossier) => dossierMaterialFindings(forms, dossier) });
   await app.register(verifyRoutes, { signer: createSigner(verifySecret) });
   // One multipart parser for every upload route; each route sets its own per-file limits.
   await app.register(import('@fastify/multipart'), {

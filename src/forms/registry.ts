@@ -14,6 +14,7 @@ import { reviewForm } from './review-form/index.js';
 import { rosterForm } from './roster/index.js';
 import type { FormDefinition } from './types.js';
 import { workExperienceCertificateForm } from './work-experience-certificate/index.js';
+import { workSummaryForm } from './work-summary/index.js';
 
 export const FORMS = [
   publicityNoticeForm,
@@ -25,6 +26,7 @@ export const FORMS = [
   reviewForm,
   politicalAppraisalForm,
   workExperienceCertificateForm,
+  workSummaryForm,
 ] as const;
 
 /** Every form id this service knows, as a type: a misspelt id is a compile error. */

@@ -85,6 +85,8 @@ export interface FormDeclaration<Id extends string, Input> {
   readonly packet?: DossierOnly<Input, Membership>;
   /** In a batch: in each applicant's folder (made from the dossier), or once for the unit (the roster). */
   readonly batch?: DossierOnly<Input, Membership> | 'unit';
+  /** Takes as many applicants as a batch does: its render route has the batch's body limit. */
+  readonly manyApplicants?: boolean;
 }
 
 /** An input the form's schema accepted, with what can be done with it. */
@@ -117,6 +119,7 @@ export interface FormDefinition<Id extends string = string> {
   readonly catalogueItem: CatalogueItemNumber | null;
   readonly packet?: Membership;
   readonly batch?: Membership | 'unit';
+  readonly manyApplicants?: boolean;
   /** Validates a raw value against the input schema (problems under `basePath`); what passes can be built. */
   accept(value: unknown, basePath?: string): ParseResult<AcceptedInput>;
   /** Present when the input is one dossier. */

@@ -5,7 +5,8 @@
  * catalogue order; within one item, in the order of the form list.
  */
 import type { Dossier } from '../domain/dossier.js';
-import { CATALOGUE_ITEMS } from '../forms/materials-catalogue/items.js';
+import type { Finding } from '../domain/checks.js';
+import { CATALOGUE_ITEMS, declaredMaterials } from '../forms/materials-catalogue/items.js';
 import type { FormId } from '../forms/registry.js';
 import type { DossierOperations, FormDefinition, Membership } from '../forms/types.js';
 import type { Scan } from './scans.js';
@@ -79,17 +80,99 @@ export function orderScans(scans: readonly Scan[]): Scan[] {
  * notice's 13 items, the generated documents plus the scanned files under it.
  * The catalogue then lists exactly what is in the envelope.
  */
-export function packetMaterials(documents: readonly PacketDocument[], scans: readonly Scan[]): Dossier['materials'] {
-  return CATALOGUE_ITEMS.map((item, index) => {
-    const number = index + 1;
-    const generated = documents.filter((doc) => doc.item === number).reduce((sum, doc) => sum + doc.pieces, 0);
-    const scanned = scans.filter((scan) => scan.item === number).length;
-    return { name: item.name, count: generated + scanned };
-  });
+export function packetMaterials(items: readonly ItemContents[]): Dossier['materials'] {
+  return items.map((item) => ({ name: item.name, count: item.count }));
 }
 
 export const CATALOGUE_ITEM_COUNT = CATALOGUE_ITEMS.length;
 
 export function catalogueItemName(item: number): string {
   return CATALOGUE_ITEMS[item - 1]?.name ?? `第${item}项`;
+}
+
+/** One catalogue item of a packet: what the service makes for it, how many files were uploaded, what 附件6 prints. */
+export interface ItemContents {
+  readonly item: number;
+  /** The multipart field its scans are uploaded in. */
+  readonly field: string;
+  readonly name: string;
+  /** Form ids of the documents the service makes for it. */
+  readonly documents: readonly string[];
+  readonly scans: number;
+  /** 件数 as 附件6 prints it for this packet (documents' pieces plus scanned files). */
+  readonly count: number;
+  readonly required: boolean;
+  /** Required, yet neither made nor uploaded. */
+  readonly missing: boolean;
+}
+
+/**
+ * The 13 items of a packet made of `documents` and `scans` (uploaded files per
+ * item number). Standalone (no packet), `declared` gives the counts the
+ * dossier's `materials` lists, standing in for what would be uploaded.
+ */
+export function itemContents(
+  dossier: Dossier,
+  documents: readonly PacketDocument[],
+  scans: Readonly<Record<number, number>>,
+): ItemContents[] {
+  return CATALOGUE_ITEMS.map((item, index) => {
+    const number = index + 1;
+    const made = documents.filter((doc) => doc.item === number);
+    const scanned = scans[number] ?? 0;
+    const count = made.reduce((sum, doc) => sum + doc.pieces, 0) + scanned;
+    const required = item.required(dossier);
+    return {
+      item: number,
+      field: `item${number}`,
+      name: item.name,
+      documents: made.map((doc) => doc.formId),
+      scans: scanned,
+      count,
+      required,
+      missing: required && count === 0,
+    };
+  });
+}
+
+/** Uploaded files per catalogue item. */
+export function scansPerItem(scans: readonly Scan[]): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const scan of scans) counts[scan.item] = (counts[scan.item] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * A warning for each required item that is neither made nor uploaded (in a
+ * packet), or neither made nor listed in `materials` (standalone checks).
+ */
+export function missingMaterialFindings(items: readonly ItemContents[], where: 'packet' | 'dossier'): Finding[] {
+  return items
+    .filter((item) => item.missing)
+    .map((item) => ({
+      severity: 'warning' as const,
+      path: where === 'packet' ? `/files/${item.field}` : '/materials',
+      code: 'MATERIAL_MISSING',
+      message:
+        where === 'packet'
+          ? `缺少必需的申报材料：第${item.item}项“${item.name}”，本服务不生成，也未上传（字段 ${item.field}）`
+          : `缺少必需的申报材料：第${item.item}项“${item.name}”，本服务不生成，materials 中也未列出`,
+      messageEn:
+        where === 'packet'
+          ? `Required material item ${item.item} (${item.name}) is neither made by this service nor uploaded (field ${item.field})`
+          : `Required material item ${item.item} (${item.name}) is neither made by this service nor listed in materials`,
+    }));
+}
+
+/** Findings about missing material of a dossier on its own: what the service makes plus what `materials` lists. */
+export function dossierMaterialFindings(forms: readonly FormDefinition[], dossier: Dossier): Finding[] {
+  const { byItem } = declaredMaterials(dossier);
+  const declared: Record<number, number> = {};
+  byItem.forEach((count, index) => {
+    if (count !== undefined) declared[index + 1] = count;
+  });
+  return missingMaterialFindings(
+    itemContents(dossier, dossierDocuments(forms, dossier, 'packet'), declared),
+    'dossier',
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * POST /v1/packets/pdf  one applicant's print packet as one PDF
  * POST /v1/packets/zip  every generated document as PDF and DOCX, plus that PDF
+ * POST /v1/packets/contents  what the packet would hold (JSON; see contents-route.ts)
  *
  * multipart/form-data: field `dossier` (JSON) and scans in fields item1 … item13.
  * The dossier must be valid for every form of the packet; the notice's rule
@@ -16,6 +17,7 @@ import type { FontServices } from '../http/fonts.js';
 import { parseOrThrow, problemsError } from '../http/validate.js';
 import type { RenderService } from '../render/pool.js';
 import { catalogueDocument, dossierDocuments } from './contents.js';
+import { registerPacketContents } from './contents-route.js';
 import { buildPacketPdf, buildPacketZip, type PacketDeps, type PacketRequest } from './packet.js';
 import { readPacketUpload, type UploadLimits } from './upload.js';
 
@@ -28,6 +30,7 @@ export interface PacketRoutesOptions {
 }
 
 export default async function packetRoutes(app: FastifyInstance, opts: PacketRoutesOptions): Promise<void> {
+  registerPacketContents(app, opts.forms);
   const formatsOf = new Map(opts.forms.map((form) => [form.id, form.formats]));
   const deps: PacketDeps = {
     renderForm: (formId, format, input, options) => opts.renderService.renderForm(formId, format, input, options),

@@ -4,6 +4,7 @@ import { streamBatch, type BatchDeps } from '../../src/batch/batch.js';
 import { AppError } from '../../src/errors.js';
 import { FORMS } from '../../src/forms/registry.js';
 import { unzipParts } from '../helpers/office-tools.js';
+import { makePdf } from '../packet/scan-fixtures.js';
 
 const dossier = JSON.parse(
   readFileSync(new URL('../fixtures/dossiers/zhang-yue-intermediate.json', import.meta.url), 'utf8'),
@@ -25,7 +26,8 @@ async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const file = { bytes: new Uint8Array([37, 80, 68, 70]), contentType: 'application/pdf', extension: 'pdf' as const };
+// A real one-page PDF: the print file of each folder is merged from the documents.
+const file = { bytes: await makePdf(1), contentType: 'application/pdf', extension: 'pdf' as const };
 
 describe('streamBatch', () => {
   it('waits for a render slot when the service is busy instead of reporting 429', async () => {
@@ -41,8 +43,10 @@ describe('streamBatch', () => {
     const names = [...unzipParts(await collect(stream)).keys()];
     const result = await summary;
     expect(result.failed).toEqual([]);
-    // Every document the forms' declarations put in a batch folder: 附件6, 鉴定, 公示 × 2, 评审表, 经历证明, 承诺书.
-    expect(names.filter((name) => name.startsWith('张玥-0640/')).length).toBe(7);
+    // Every document the forms' declarations put in a batch folder (附件6, 鉴定, 公示 × 2, 评审表, 总结, 经历证明,
+    // 承诺书) and the print file of them all.
+    expect(names.filter((name) => name.startsWith('张玥-0640/')).length).toBe(9);
+    expect(names).toContain('张玥-0640/打印-张玥.pdf');
   });
 
   it('reports a document whose render timed out and goes on with the rest', async () => {
@@ -59,6 +63,6 @@ describe('streamBatch', () => {
     expect(result.failed[0]).toMatchObject({ partial: true, problems: [{ code: 'RENDER_TIMEOUT' }] });
     expect(names).toContain('张玥-0640/现实表现鉴定-张玥.pdf');
     expect(names.some((name) => name.includes('评审表'))).toBe(false);
-    expect(names).toContain('错误报告.csv');
+    expect(names).toContain('检查报告.csv');
   });
 });

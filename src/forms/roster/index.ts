@@ -17,4 +17,5 @@ export const rosterForm = defineForm({
   fileName: (input) => `附件5-申报人员花名册-${input.unit.name}`,
   catalogueItem: null,
   batch: 'unit',
+  manyApplicants: true,
 });
