@@ -2,7 +2,7 @@
  * The one list of forms. Routes, OpenAPI, packet order, batch contents and
  * tests are derived from it and from each form's declaration, so a form added
  * here (with its own folder) appears everywhere at once. Order: as
- * docs/API list them; within one catalogue item, the print order.
+ * docs/api.md lists them; within one catalogue item, the print order.
  */
 import { ceExemptionForm } from './ce-exemption/index.js';
 import { materialsCatalogueForm } from './materials-catalogue/index.js';

@@ -36,7 +36,7 @@ function blankCells(doc: Document): string[] {
 }
 
 describe('form registry', () => {
-  it('lists the forms in API.md order, each once', () => {
+  it('lists the forms in docs/api.md order, each once', () => {
     const ids: string[] = FORMS.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => (API_ORDER as readonly string[]).includes(id))).toEqual(API_ORDER);
