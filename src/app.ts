@@ -23,6 +23,7 @@ import rosterImportRoutes from './roster-import/routes.js';
 import packetRoutes from './packet/routes.js';
 import batchRoutes from './batch/routes.js';
 import { dossierMaterialFindings } from './packet/contents.js';
+import { packetContentsOpenApiPaths } from './packet/contents-route.js';
 import { uploadLimits } from './packet/limits.js';
 import { createRenderService, type RenderService, type RenderServiceOptions } from './render/pool.js';
 import { createSigner } from './verify/index.js';
@@ -95,7 +96,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   trackRoutes(app);
   registerErrorHandler(app, { retryAfterSeconds: retryAfterSeconds(config) });
   registerMetrics(app, renderService);
-  await registerOpenApi(app, forms, VERSION, rosterImportOpenApiPaths());
+  await registerOpenApi(app, forms, VERSION, { ...rosterImportOpenApiPaths(), ...packetContentsOpenApiPaths() });
 
   await app.register(healthRoutes, { renderService, fonts });
   await app.register(formRoutes, { forms, renderService, fonts, manyApplicantsBodyLimit: config.UPLOAD_LIMIT });

@@ -102,7 +102,11 @@ function renderOperation(form: FormDefinition, inputName: string): JsonObject {
     tags: ['forms'],
     operationId: `render-${form.id}`,
     summary: `${attachment}${form.title} / ${form.titleEn}`,
-    description: `${form.description}\n\nFormats: ${form.formats.join(', ')}. The file name is readable Chinese (RFC 6266 \`filename*\`), with an ASCII fallback.`,
+    description:
+      `${form.description}\n\nFormats: ${form.formats.join(', ')}. The file name is readable Chinese (RFC 6266 \`filename*\`), with an ASCII fallback.` +
+      (form.manyApplicants
+        ? ' Takes as many applicants as a batch: the body limit is that of POST /v1/batches (`UPLOAD_LIMIT`), not `BODY_LIMIT`.'
+        : ''),
     parameters: [
       pathParam('format', { type: 'string', enum: [...form.formats] }, 'file format'),
       ...queryParameters(form),

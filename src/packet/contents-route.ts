@@ -81,3 +81,52 @@ export function registerPacketContents(app: FastifyInstance, forms: readonly For
     },
   );
 }
+
+/** OpenAPI 3.1 path item of the contents route, for the service's document to merge in. */
+export function packetContentsOpenApiPaths(): Record<string, unknown> {
+  const schema = (type: z.ZodType, io: 'input' | 'output') => {
+    const { $schema: _dropped, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' }) as Record<
+      string,
+      unknown
+    >;
+    return rest;
+  };
+  const request = schema(PacketContentsRequest, 'input') as { properties?: Record<string, unknown> };
+  const errorRef = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  return {
+    '/v1/packets/contents': {
+      post: {
+        tags: ['packets'],
+        operationId: 'packet-contents',
+        summary: '申报材料包内容 / what a packet would hold, item by item, and what is missing',
+        description:
+          '`{ dossier, scans: { item6: 2, … } }` (uploaded files per catalogue field) → the 13 catalogue items with the ' +
+          'documents the service makes for each, the scans, `count` (the 件数 附件6 prints in that packet), whether the ' +
+          'notice requires the item and whether it is missing; `findings` are those of POST /v1/checks plus a ' +
+          '`MATERIAL_MISSING` warning for each required item neither made nor uploaded. Nothing is rendered.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                ...request,
+                properties: { ...request.properties, dossier: { $ref: '#/components/schemas/Dossier' } },
+                required: ['dossier'],
+              },
+            },
+          },
+        },
+        responses: {
+          200: {
+            description: 'Items and findings',
+            content: { 'application/json': { schema: schema(PacketContentsResponse, 'output') } },
+          },
+          400: { description: '`MALFORMED_JSON`', ...errorRef },
+          413: { description: '`BODY_TOO_LARGE`', ...errorRef },
+          415: { description: '`UNSUPPORTED_MEDIA_TYPE`', ...errorRef },
+          422: { description: '`VALIDATION_FAILED` (paths under /dossier and /scans)', ...errorRef },
+        },
+      },
+    },
+  };
+}

@@ -64,7 +64,7 @@ async function rosterRows(zip: Uint8Array): Promise<number> {
 
 describe('POST /v1/batches', () => {
   it('writes 199 applicant folders, the roster and an error report for 200 dossiers with one bad row', {
-    timeout: 240_000,
+    timeout: 600_000,
   }, async () => {
     const base = fixture('zhang-yue-intermediate');
     const dossiers = Array.from({ length: 200 }, (_, i) => ({
