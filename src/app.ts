@@ -19,6 +19,7 @@ import formRoutes from './http/routes/forms.js';
 import healthRoutes from './http/routes/health.js';
 import verifyRoutes from './http/routes/verify.js';
 import { rosterImportOpenApiPaths } from './roster-import/openapi.js';
+import webRoutes from './http/web.js';
 import rosterImportRoutes from './roster-import/routes.js';
 import packetRoutes from './packet/routes.js';
 import batchRoutes from './batch/routes.js';
@@ -116,6 +117,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     maxFileBytes: config.UPLOAD_LIMIT,
     concurrency: Math.max(1, config.RENDER_CONCURRENCY),
   });
+  await app.register(webRoutes);
 
   return app;
 }

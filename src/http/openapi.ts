@@ -10,6 +10,7 @@ import { DossierSchema } from '../domain/dossier.js';
 import { ERROR_CODES } from '../errors.js';
 import type { FormDefinition } from '../forms/types.js';
 import { CONTENT_TYPES } from '../render/index.js';
+import { CATALOGUE_ITEMS } from '../forms/materials-catalogue/items.js';
 import { ErrorBody } from './error-body.js';
 import { ChecksResponse } from './routes/checks-schema.js';
 import { FormDetail, FormSummary } from './routes/forms-schema.js';
@@ -171,6 +172,7 @@ function packetPaths(): JsonObject {
       {
         type: 'array',
         items: { type: 'string', contentMediaType: 'application/octet-stream' },
+        title: CATALOGUE_ITEMS[index]?.name ?? `item${index + 1}`,
         description: `scans for 附件6 item ${index + 1} (JPEG, PNG or PDF)`,
       },
     ]),
