@@ -66,7 +66,9 @@ export function batchDeps(
   opts: Pick<BatchRoutesOptions, 'forms' | 'renderService' | 'fonts' | 'concurrency'>,
 ): BatchDeps {
   return {
-    renderForm: (formId, format, input, options) => opts.renderService.renderForm(formId, format, input, options),
+    // Batch documents take the batch lane: they wait behind single documents, never starve them.
+    renderForm: (formId, format, input, options) =>
+      opts.renderService.renderForm(formId, format, input, options, 'batch'),
     forms: opts.forms,
     findMissingGlyphs: (dossier) => opts.fonts.findMissingGlyphs(dossier),
     concurrency: opts.concurrency,

@@ -1,4 +1,5 @@
 export {
+  createRotatingSigner,
   createSigner,
   signerFromConfig,
   type Signer,
