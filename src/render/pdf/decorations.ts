@@ -50,16 +50,17 @@ export function drawPageNumber(
   total: number,
   lib: FontLibrary,
 ): void {
+  if (doc.coverPage && n === 1) return;
   if (doc.pageNumbers === 'dash') {
     const size = 14;
     const { line, width } = textLine(`— ${n} —`, 'song', size, lib);
-    const baseline = g.bottom - 7 * MM - size * 0.88;
+    const baseline = Math.max(g.bottom - 7 * MM - size * 0.88, SAFE_EDGE + 1 * MM + size * 0.2);
     const x = g.odd ? g.right - size - width : g.left + size;
     canvas.drawGlyphs(line, x, baseline);
   } else if (doc.pageNumbers === 'of-total') {
     const size = 10.5;
     const { line, width } = textLine(`第 ${n} 页 共 ${total} 页`, 'song', size, lib);
-    const baseline = g.bottom / 2 - size * 0.35;
+    const baseline = Math.max(g.bottom / 2 - size * 0.35, SAFE_EDGE + 1 * MM + size * 0.2);
     canvas.drawGlyphs(line, (g.left + g.right - width) / 2, baseline);
   }
 }
@@ -154,14 +155,23 @@ export function watermark(
   return { canvas, tile, tileBox: [-half, -30, half, 30] };
 }
 
-/** QR code and caption at the bottom, on the side away from the page number. */
+/**
+ * Printers clip a band at the paper edge: no mark of the service is drawn within
+ * 5 mm of it (tested on rasterised pages), whatever the printer's scaling.
+ */
+export const SAFE_EDGE = 5 * MM;
+/** The smallest code text a clerk can read off a print and type into the verify page. */
+export const MARK_CAPTION_SIZE = 7;
+
+/** QR code and caption at the bottom, on the side away from the page number, clear of the safe edge. */
 export function drawPageMark(canvas: Canvas, doc: Document, g: PageGeometry, lib: FontLibrary): void {
   const mark = doc.pageMark;
   if (!mark) return;
-  const captionSize = 6;
-  const side = Math.max(8 * MM, Math.min(15 * MM, g.bottom - 10 * MM));
-  const captionBaseline = 3 * MM;
+  const captionSize = MARK_CAPTION_SIZE;
+  // The caption's descenders (about 0.2 em) stay above the safe edge, with a millimetre to spare.
+  const captionBaseline = SAFE_EDGE + 1 * MM + captionSize * 0.2;
   const qrBottom = captionBaseline + captionSize + 1 * MM;
+  const side = Math.max(8 * MM, Math.min(15 * MM, g.bottom - qrBottom - 2 * MM));
   // The dash page number sits on the outer side (odd: right); the mark takes the other.
   const onLeft = doc.pageNumbers === 'dash' ? g.odd : g.innerLeft;
   const x = onLeft ? g.left : g.right - side;
