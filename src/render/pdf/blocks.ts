@@ -171,7 +171,9 @@ function signature(b: SignatureBlock, ctx: FlowContext): Prepared {
     place(flow) {
       flow.ensure(height);
       flow.y -= seal;
-      laid.forEach((l, i) => flow.placeLines(l.lines, offsets[i]!));
+      laid.forEach((l, i) => {
+        flow.placeLines(l.lines, offsets[i]!);
+      });
     },
   };
 }

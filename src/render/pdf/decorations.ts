@@ -205,7 +205,12 @@ export function watermark(
  * descenders (about 0.2 em) a millimetre above the safe edge, the QR above the
  * caption, as large as the margin allows (8–15 mm).
  */
-function markGeometry(bottom: number): { captionSize: number; captionBaseline: number; qrBottom: number; side: number } {
+function markGeometry(bottom: number): {
+  captionSize: number;
+  captionBaseline: number;
+  qrBottom: number;
+  side: number;
+} {
   const captionSize = MARK_CAPTION_SIZE;
   const captionBaseline = SAFE_EDGE + 1 * MM + captionSize * 0.2;
   const qrBottom = captionBaseline + captionSize + 1 * MM;
