@@ -40,7 +40,8 @@ export function buildRoster(input: RosterInput, ctx: FormContext): Document {
     `${title}-${unit.name}`,
     ctx.now,
     [
-      attachmentLabel('附件5', TABLE_LINE_PITCH),
+      // Less than a whole blank line: the roster of a unit stays on one landscape page.
+      attachmentLabel('附件5', TABLE_LINE_PITCH, 4),
       {
         type: 'heading',
         level: 0,

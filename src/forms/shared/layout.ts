@@ -64,13 +64,14 @@ export const LANDSCAPE_TABLE_PAGE: PageSetup = {
 
 /**
  * "附件3" on the first line, flush left, 三号黑体, then one blank line: the title
- * goes on the third line (GB/T 9704 §7.3.7). `pitch` is the page's line pitch.
+ * goes on the third line (GB/T 9704 §7.3.7). `pitch` is the page's line pitch;
+ * `blank` the room left before the title (a whole line unless a one-page table form needs it).
  */
-export function attachmentLabel(text: string, pitch = GBT9704_LINE_PITCH): ParagraphBlock {
+export function attachmentLabel(text: string, pitch = GBT9704_LINE_PITCH, blank = pitch): ParagraphBlock {
   return paragraphBlock([run(text, { font: 'hei', size: CHINESE_SIZES.三号 })], {
     align: 'left',
     lineHeight: pitch,
-    spaceAfter: pitch,
+    spaceAfter: blank,
     keepWithNext: true,
   });
 }
