@@ -72,7 +72,9 @@ export function batchDeps(
     return form;
   };
   return {
-    renderForm: (formId, format, input, options) => opts.renderService.renderForm(formId, format, input, options),
+    // Batch documents take the batch lane: they wait behind single documents, never starve them.
+    renderForm: (formId, format, input, options) =>
+      opts.renderService.renderForm(formId, format, input, options, 'batch'),
     requires: (formId, input) => formOf(formId).requires?.(input) ?? [],
     findMissingGlyphs: (dossier) => opts.fonts.findMissingGlyphs(dossier),
     fileName: (formId, input) => formOf(formId).fileName(input),

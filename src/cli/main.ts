@@ -87,7 +87,8 @@ async function batchCommand(args: readonly string[]): Promise<number> {
           ...(unit === undefined ? {} : { unit }),
         });
 
-  const renderService = createRenderService(config);
+  // Alone on the machine: the batch may use every render slot.
+  const renderService = createRenderService({ ...config, BATCH_RENDER_SHARE: 1 });
   const bar = new cliProgress.SingleBar(
     {
       format: '生成中 {bar} {value}/{total} 人 | 失败 {failed} | {duration_formatted}',

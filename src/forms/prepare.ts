@@ -4,7 +4,9 @@
  * the query options, the form's own requirements (e.g. 公示 length), and the
  * printable-character check (422 GLYPH_MISSING).
  */
-import { AppError, type Problem } from '../errors.js';
+import { z } from 'zod';
+import { unknownKeyProblem } from '../domain/problems.js';
+import { AppError, validationError, type Problem } from '../errors.js';
 import { parseOrThrow, problemsError } from '../http/validate.js';
 import type { FormDefinition } from './types.js';
 
@@ -22,10 +24,23 @@ export async function prepareFormInput(
   findMissingGlyphs: FindMissingGlyphs,
 ): Promise<PreparedInput> {
   const input = parseOrThrow(form.input, body);
+  rejectUnknownOptions(form.options, query);
   const options = form.options === undefined ? {} : parseOrThrow(form.options, query ?? {}, '/query');
   const required = form.requires?.(input) ?? [];
   if (required.length > 0) throw problemsError(required);
   const missing = await findMissingGlyphs(input);
   if (missing.length > 0) throw new AppError('GLYPH_MISSING', { details: missing });
   return { input, options };
+}
+
+/**
+ * A query option the form does not take (`?copy=1` for `?copies=1`, or any
+ * option on a form without options) is a 422 UNKNOWN_KEY at /query/<name>,
+ * never silently ignored.
+ */
+function rejectUnknownOptions(schema: FormDefinition['options'], query: unknown): void {
+  if (query === null || typeof query !== 'object') return;
+  const known = schema instanceof z.ZodObject ? new Set(Object.keys(schema.shape)) : new Set<string>();
+  const unknown = Object.keys(query).filter((key) => !known.has(key));
+  if (unknown.length > 0) throw validationError(unknown.map((key) => unknownKeyProblem(['query', key])));
 }

@@ -103,6 +103,24 @@ export function createSigner(secret: Uint8Array | string): Signer {
   };
 }
 
+/**
+ * Key rotation: new codes are signed with `current`; a code signed with
+ * `previous` (the secret before the rotation) still verifies, so forms printed
+ * before the change stay checkable while both secrets are configured.
+ */
+export function createRotatingSigner(current: Uint8Array | string, previous?: Uint8Array | string): Signer {
+  const now = createSigner(current);
+  if (previous === undefined || previous.length === 0) return now;
+  const before = createSigner(previous);
+  return {
+    sign: (claims) => now.sign(claims),
+    verify(code) {
+      const result = now.verify(code);
+      return result.valid ? result : before.verify(code);
+    },
+  };
+}
+
 export interface WarnLogger {
   warn(message: string): void;
 }
