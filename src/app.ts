@@ -22,10 +22,13 @@ import checksRoutes from './http/routes/checks.js';
 import formRoutes from './http/routes/forms.js';
 import healthRoutes from './http/routes/health.js';
 import verifyRoutes from './http/routes/verify.js';
+import { rosterImportOpenApiPaths } from './roster-import/openapi.js';
 import webRoutes from './http/web.js';
 import rosterImportRoutes from './roster-import/routes.js';
 import packetRoutes from './packet/routes.js';
 import batchRoutes from './batch/routes.js';
+import { dossierMaterialFindings } from './packet/contents.js';
+import { packetContentsOpenApiPaths } from './packet/contents-route.js';
 import { uploadLimits } from './packet/limits.js';
 import { createRenderService, type RenderService, type RenderServiceOptions } from './render/pool.js';
 import { createRotatingSigner } from './verify/index.js';
@@ -112,11 +115,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerApiKeys(app, apiKeys, config.METRICS_PUBLIC);
   await registerRateLimit(app, config, apiKeys);
   registerMetrics(app, renderService);
-  await registerOpenApi(app, forms, VERSION, { apiKeysRequired: apiKeys.required });
+  await registerOpenApi(app, forms, VERSION, {
+    apiKeysRequired: apiKeys.required,
+    ownPaths: { ...rosterImportOpenApiPaths(), ...packetContentsOpenApiPaths() },
+  });
 
   await app.register(healthRoutes, { renderService, fonts });
-  await app.register(formRoutes, { forms, renderService, fonts });
-  await app.register(checksRoutes);
+  await app.register(formRoutes, { forms, renderService, fonts, manyApplicantsBodyLimit: config.UPLOAD_LIMIT });
+  await app.register(checksRoutes, { materialFindings: (dossier) => dossierMaterialFindings(forms, dossier) });
   await app.register(verifyRoutes, { signer: createRotatingSigner(verifySecret, config.VERIFY_SECRET_PREVIOUS) });
   // One multipart parser for every upload route; each route sets its own per-file limits.
   await app.register(import('@fastify/multipart'), {

@@ -3,6 +3,7 @@ export {
   createSigner,
   signerFromConfig,
   type Signer,
+  type VerificationSigner,
   type VerifyResult,
   type WarnLogger,
 } from './signer.js';

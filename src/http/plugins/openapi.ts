@@ -15,6 +15,8 @@ type JsonObject = Record<string, unknown>;
 export interface OpenApiOptions {
   /** API keys are configured: the document says so in its description. */
   readonly apiKeysRequired: boolean;
+  /** Paths of routes that describe themselves (the roster workbook routes, the packet contents). */
+  readonly ownPaths?: JsonObject;
 }
 
 export async function registerOpenApi(
@@ -46,7 +48,7 @@ export async function registerOpenApi(
     },
     transformObject: (documents) => {
       const document = ('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject) as JsonObject;
-      const parts = openApiParts(forms);
+      const parts = openApiParts(forms, options.ownPaths);
       const components = (document.components ?? {}) as JsonObject;
       return {
         ...document,

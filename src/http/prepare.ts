@@ -6,12 +6,12 @@
  */
 import { z } from 'zod';
 import { unknownKeyProblem } from '../domain/problems.js';
-import { AppError, validationError, type Problem } from '../errors.js';
-import { parseOrThrow, problemsError } from '../http/validate.js';
-import type { FormDefinition } from './types.js';
+import { AppError, type Problem, validationError } from '../errors.js';
+import type { AcceptedInput, FormDefinition } from '../forms/types.js';
+import { parseOrThrow, problemsError } from './validate.js';
 
 export interface PreparedInput {
-  readonly input: unknown;
+  readonly input: AcceptedInput;
   readonly options: Readonly<Record<string, unknown>>;
 }
 
@@ -23,12 +23,14 @@ export async function prepareFormInput(
   query: unknown,
   findMissingGlyphs: FindMissingGlyphs,
 ): Promise<PreparedInput> {
-  const input = parseOrThrow(form.input, body);
+  const accepted = form.accept(body);
+  if (!accepted.ok) throw validationError(accepted.problems);
+  const input = accepted.value;
   rejectUnknownOptions(form.options, query);
   const options = form.options === undefined ? {} : parseOrThrow(form.options, query ?? {}, '/query');
-  const required = form.requires?.(input) ?? [];
+  const required = input.requires();
   if (required.length > 0) throw problemsError(required);
-  const missing = await findMissingGlyphs(input);
+  const missing = await findMissingGlyphs(input.value);
   if (missing.length > 0) throw new AppError('GLYPH_MISSING', { details: missing });
   return { input, options };
 }
