@@ -71,7 +71,9 @@ function rendered(form: string, name: string): Promise<Rendered> {
     hit = (async () => {
       const d = dossier(name);
       const def = findForm(form)!;
-      const doc = def.build(d, form === 'review-form' ? CTX : { ...CTX, options: {} });
+      const accepted = def.accept(d);
+      if (!accepted.ok) throw new Error(`${form}: fixture refused: ${JSON.stringify(accepted.problems)}`);
+      const doc = accepted.value.build(form === 'review-form' ? CTX : { ...CTX, options: {} });
       const { bytes, glyphs } = await renderPdfWithLayout(doc);
       return { form, name, dossier: d, doc, pdf: bytes, glyphs };
     })();
