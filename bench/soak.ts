@@ -99,8 +99,9 @@ function requests(): autocannon.Request[] {
   ];
 }
 
-function load(port: number, seconds: number): Promise<autocannon.Result> {
-  return autocannon({
+/** One autocannon run; its instance is only a thenable, awaited here into a real promise. */
+async function load(port: number, seconds: number): Promise<autocannon.Result> {
+  return await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
@@ -113,9 +114,12 @@ export async function benchSoak(): Promise<unknown> {
   const seconds = Number(process.env.SOAK_SECONDS ?? 60);
   const server = await startServer();
   try {
-    await load(server.port, Math.min(10, Math.max(2, Math.round(seconds / 6)))); // warm-up: JIT, font subsets, pools
+    // Warm-up: JIT, font subsets, worker heaps grow to their working size before RSS is taken.
+    await load(server.port, Number(process.env.SOAK_WARMUP_SECONDS ?? Math.max(5, Math.round(seconds / 2))));
     const rssStart = rssMb(server.pid);
-    const result = await load(server.port, seconds);
+    const timeline: number[] = [];
+    const sampler = setInterval(() => timeline.push(rssMb(server.pid)), 10_000);
+    const result = await load(server.port, seconds).finally(() => clearInterval(sampler));
     const rssEnd = rssMb(server.pid);
     const errors = result.errors + result.timeouts + result.non2xx;
     return {
@@ -123,10 +127,14 @@ export async function benchSoak(): Promise<unknown> {
       throughput: { 'req/s mean': result.requests.average, 'req/s min': result.requests.min },
       latency: { 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, 'max ms': result.latency.max },
       errors: { total: errors, non2xx: result.non2xx, socket: result.errors, timeouts: result.timeouts },
+      'status codes': Object.fromEntries(
+        Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count]),
+      ),
       'server RSS': {
         'after warm-up MB': rssStart,
         'at end MB': rssEnd,
         'change %': Math.round(((rssEnd - rssStart) / rssStart) * 1000) / 10,
+        'every 10 s MB': timeline.join(' '),
       },
     };
   } finally {

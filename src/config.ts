@@ -64,7 +64,8 @@ export const ConfigSchema = z
     /** Renders running at once. */
     RENDER_CONCURRENCY: int(CORES, 1),
     /** Renders waiting for a slot; one more is refused at once with 429. */
-    RENDER_QUEUE_SIZE: int(64),
+    // A print packet asks for about 8 renders at once: 10 clerks sending packets together need ~80 places.
+    RENDER_QUEUE_SIZE: int(256),
     /**
      * Worker threads for rendering; 0 renders in the request's own thread. One
      * core is left to the main thread, which parses, validates and zips: on two
