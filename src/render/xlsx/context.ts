@@ -1,6 +1,6 @@
 /** The state of one worksheet while blocks are written to it, and text helpers shared by the writers. */
 import type ExcelJS from 'exceljs';
-import type { Document, FontRole, Paragraph, TableBlock, TableCell } from '../../document/model.js';
+import type { Document, FontRole, Paragraph, TableBlock } from '../../document/model.js';
 
 export const PT_PER_MM = 72 / 25.4;
 export const PX_PER_MM = 96 / 25.4;
@@ -30,10 +30,6 @@ export interface SheetContext {
 
 export function paragraphText(p: Paragraph): string {
   return p.runs.map((r) => r.text).join('');
-}
-
-export function cellText(cell: TableCell): string {
-  return cell.paragraphs.map(paragraphText).join('\n');
 }
 
 export function sumWidths(ctx: SheetContext, from: number, count: number): number {
