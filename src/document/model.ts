@@ -137,6 +137,11 @@ export interface TableColumn {
   readonly minWidth?: number;
   /** Cells never wrap (short values: 性别, 民族, 申报方式): min-content is max-content. */
   readonly nowrap?: boolean;
+  /**
+   * Cells wrap only between their parts, never inside one, however long
+   * (names: 阿依古丽· | 买买提, 欧阳乌兰其其格 whole).
+   */
+  readonly keepWords?: boolean;
 }
 
 export interface TableBlock {

@@ -140,6 +140,8 @@ function cellContent(
       const whole = opts.measure(text, style) + indent;
       max = Math.max(max, whole);
       if (spec?.nowrap) min = Math.max(min, whole);
+      else if (spec?.keepWords)
+        for (const piece of pieces(text)) min = Math.max(min, opts.measure(piece, style) + indent);
       else if (cell.label) min = Math.max(min, labelMin(text, style, opts.measure));
       else for (const m of pieceMins(text, style, opts)) min = Math.max(min, m + indent);
     }
@@ -313,4 +315,37 @@ function autoLayout(t: TableBlock, min: readonly number[], max: readonly number[
   const extra = W - sumTarget;
   if (sumWeight <= 0) return target.map((x) => x + extra / target.length);
   return target.map((x, c) => x + (extra * weight[c]!) / sumWeight);
+}
+
+/**
+ * The table with the cells of `keepWords` columns broken between their parts
+ * where the whole does not fit the column ("阿依古丽·" / "买买提"), so no line
+ * breaker (ours, Word's, Excel's) can split a part at a character.
+ */
+export function breakBetweenWords(t: TableBlock, widths: readonly number[], opts: WidthOptions): TableBlock {
+  if (!t.columnSpecs?.some((spec) => spec.keepWords)) return t;
+  const base = styleOf(opts.base, t.style);
+  const cells = gridCells(t, t.columns.length);
+  const replaced = new Map<TableCell, TableCell>();
+  for (const { cell, col, span } of cells) {
+    if (span !== 1 || !t.columnSpecs[col]?.keepWords) continue;
+    const room = widths[col]! - opts.padding - SLACK;
+    const paragraphs = cell.paragraphs.map((p) => {
+      const lines = paragraphLines(p, base).map(({ text, style }) => {
+        if (opts.measure(text, style) <= room) return text;
+        const out: string[] = [];
+        for (const piece of pieces(text)) {
+          const last = out.length - 1;
+          if (last >= 0 && opts.measure(out[last]! + piece, style) <= room) out[last] += piece;
+          else out.push(piece);
+        }
+        return out.join('\n');
+      });
+      const text = lines.join('\n');
+      return text === p.runs.map((r) => r.text).join('') ? p : { ...p, runs: [{ ...p.runs[0], text }] };
+    });
+    if (paragraphs.some((p, i) => p !== cell.paragraphs[i])) replaced.set(cell, { ...cell, paragraphs });
+  }
+  if (replaced.size === 0) return t;
+  return { ...t, rows: t.rows.map((row) => ({ ...row, cells: row.cells.map((c) => replaced.get(c) ?? c) })) };
 }

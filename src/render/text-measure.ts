@@ -51,3 +51,13 @@ export function wordProcessorMeasure(lib: FontLibrary): MeasureText {
 
 /** East-Asian width (UAX #11): a wide character is one em, any other half an em; in pt. */
 export const displayMeasure: MeasureText = (text, style) => (displayWidth(text) * style.size) / 2;
+
+/**
+ * Spreadsheet text: the East-Asian width (exact for 宋体, whose Latin is half
+ * an em), or the font metrics where they are wider (an office without 宋体
+ * substitutes a face whose digits are a little wider, and an ID must not wrap).
+ */
+export function spreadsheetMeasure(lib: FontLibrary): MeasureText {
+  const fonts = fontMeasure(lib);
+  return (text, style) => Math.max(displayMeasure(text, style), fonts(text, style));
+}

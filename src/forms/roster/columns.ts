@@ -55,7 +55,8 @@ export function defenseExemptionText(dossier: Dossier): string {
 
 export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { header: '序号', width: 5, sizing: TIGHT, text: (_d, index) => String(index + 1) },
-  { header: '姓名', width: 12, text: (d) => d.applicant.name },
+  // A name breaks after its dot at most (阿依古丽· | 买买提), never inside a part.
+  { header: '姓名', width: 12, sizing: { keepWords: true }, text: (d) => d.applicant.name },
   { header: '性别', width: 5, sizing: TIGHT, text: (d) => d.applicant.gender },
   { header: '民族', width: 8, sizing: NOWRAP, text: (d) => d.applicant.ethnicity },
   { header: '出生年月', width: 13, sizing: TIGHT, text: (d) => formatYearMonthDot(d.applicant.birthDate) },

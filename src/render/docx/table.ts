@@ -26,7 +26,7 @@ import {
 import type { TableBlock, TableCell as ModelCell, VerticalAlign } from '../../document/model.js';
 import { getFontLibrary } from '../../fonts/library.js';
 import { estimateRowHeights } from '../table-rows.js';
-import { cellPaddingMm, columnWidths } from '../table-widths.js';
+import { breakBetweenWords, cellPaddingMm, columnWidths } from '../table-widths.js';
 import { wordProcessorMeasure } from '../text-measure.js';
 import { imageRun, type DrawingIds } from './images.js';
 import { paragraph } from './paragraphs.js';
@@ -66,19 +66,21 @@ export interface TableArea {
   readonly textHeightTwips: number;
 }
 
-export function table(t: TableBlock, base: ResolvedStyle, area: TableArea, ids: DrawingIds): Table {
-  const style = resolveStyle(base, t.style);
+export function table(block: TableBlock, base: ResolvedStyle, area: TableArea, ids: DrawingIds): Table {
+  const style = resolveStyle(base, block.style);
   const measureBase = { font: style.font, size: style.size, bold: style.bold };
   const measure = wordProcessorMeasure(getFontLibrary());
   const widthPt = area.textWidthTwips / 20;
-  const PAD_X_MM = cellPaddingMm(t);
-  const widthsPt = columnWidths(t, {
+  const PAD_X_MM = cellPaddingMm(block);
+  const widthOptions = {
     width: widthPt,
     padding: 2 * PAD_X_MM * PT_PER_MM,
     base: measureBase,
     measure,
     mm: PT_PER_MM,
-  });
+  };
+  const widthsPt = columnWidths(block, widthOptions);
+  const t = breakBetweenWords(block, widthsPt, widthOptions);
   const gridTwips = gridColumns(widthsPt, area.textWidthTwips);
   const heights = estimateRowHeights(t, widthsPt, {
     padding: 2 * PAD_X_MM * PT_PER_MM,

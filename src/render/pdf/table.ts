@@ -10,7 +10,7 @@
 import type { Align, CellImage, Paragraph, TableBlock, TableCell } from '../../document/model.js';
 import type { Prepared } from './blocks.js';
 import { EPS, MM, type Flow, type FlowContext } from './flow.js';
-import { cellPaddingMm, columnWidths } from '../table-widths.js';
+import { breakBetweenWords, cellPaddingMm, columnWidths } from '../table-widths.js';
 import { fontMeasure } from '../text-measure.js';
 import { layoutParagraph, paragraphHeight, resolveStyle, type LaidLine, type ResolvedStyle } from './text-layout.js';
 
@@ -72,19 +72,15 @@ function drawCellImage(
   flow.cur.image(name, g.x + (g.w - w) / 2, g.top - (g.h + h) / 2, w, h);
 }
 
-export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
-  const PAD_X = cellPaddingMm(t) * MM;
+export function prepareTable(block: TableBlock, ctx: FlowContext): Prepared {
+  const PAD_X = cellPaddingMm(block) * MM;
   const base = resolveStyle(
     { font: ctx.doc.base.font, size: ctx.doc.base.size, bold: false, underline: false },
-    t.style,
+    block.style,
   );
-  const colW = columnWidths(t, {
-    width: ctx.width,
-    padding: 2 * PAD_X,
-    base,
-    measure: fontMeasure(ctx.lib),
-    mm: MM,
-  });
+  const widthOptions = { width: ctx.width, padding: 2 * PAD_X, base, measure: fontMeasure(ctx.lib), mm: MM };
+  const colW = columnWidths(block, widthOptions);
+  const t = breakBetweenWords(block, colW, widthOptions);
   const colX: number[] = [0];
   for (const w of colW) colX.push(colX[colX.length - 1]! + w);
   const nCols = colW.length;

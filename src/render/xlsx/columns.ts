@@ -5,14 +5,16 @@
  * at full size (fit-to-width then only guards against a viewer's wider font).
  */
 import type { Document, TableBlock } from '../../document/model.js';
-import { columnWidths as tableColumnWidths } from '../table-widths.js';
-import { displayMeasure } from '../text-measure.js';
+import { breakBetweenWords, columnWidths as tableColumnWidths } from '../table-widths.js';
+import { getFontLibrary } from '../../fonts/library.js';
+import { spreadsheetMeasure } from '../text-measure.js';
 import { PT_PER_MM } from './context.js';
 import { gridWidth, type PlacedCell } from './grid.js';
 
 /**
- * An Excel width of w characters is 7w + 5 px at 96 dpi (the default font's
- * "0" is 7 px, plus 5 px of padding): w = (mm − 1.32) / 1.852.
+ * An Excel width of w characters is 7w + 5 px at 96 dpi (the Normal font's
+ * digit is 7 px: 宋体 10 pt, see normal-font.ts; plus 5 px of padding):
+ * w = (mm − 1.32) / 1.852.
  */
 const MM_PER_WIDTH_UNIT = (7 * 25.4) / 96;
 const MM_PER_COLUMN_PADDING = (5 * 25.4) / 96;
@@ -44,6 +46,8 @@ export interface SheetColumns {
   readonly widths: number[];
   /** Per table: sheet column (0-based) of each of its column edges (length = its grid width + 1). */
   readonly edges: ReadonlyMap<TableBlock, readonly number[]>;
+  /** Per table: its cells as written, names broken between their parts where a column is narrower (table-widths.ts). */
+  readonly content: ReadonlyMap<TableBlock, TableBlock>;
 }
 
 /** Edges closer than this (fraction of the width) are one edge. */
@@ -51,7 +55,9 @@ const EDGE_TOLERANCE = 0.004;
 
 export function columnWidths(doc: Document, tables: readonly { t: TableBlock; placed: PlacedCell[] }[]): SheetColumns {
   const pageMm = printableWidthMm(doc);
-  const fractionsOf = new Map(tables.map(({ t, placed }) => [t, tableEdges(doc, t, gridWidth(t, placed), pageMm)]));
+  const sized = new Map(tables.map(({ t, placed }) => [t, sizeTable(doc, t, gridWidth(t, placed), pageMm)]));
+  const fractionsOf = new Map([...sized].map(([t, s]) => [t, s.edges]));
+  const content = new Map([...sized].map(([t, s]) => [t, s.content]));
   const all = [...fractionsOf.values()].flat().sort((a, b) => a - b);
   const sheetEdges: number[] = [];
   for (const edge of all.length > 0 ? all : [0, 1]) {
@@ -63,24 +69,31 @@ export function columnWidths(doc: Document, tables: readonly { t: TableBlock; pl
   const edges = new Map<TableBlock, number[]>([...fractionsOf].map(([t, fractions]) => [t, fractions.map(nearest)]));
   const widths = sheetEdges.slice(1).map((edge, i) => mmToWidthUnits((edge - sheetEdges[i]!) * pageMm));
   if (widths.length === 0) widths.push(mmToWidthUnits(pageMm));
-  return { widths: widths.map((w) => Math.round(w * 100) / 100), edges };
+  return { widths: widths.map((w) => Math.round(w * 100) / 100), edges, content };
 }
 
 /** A table's column edges as fractions of the printable width, 0 … 1, sized from content. */
-function tableEdges(doc: Document, t: TableBlock, columns: number, pageMm: number): number[] {
+function sizeTable(
+  doc: Document,
+  t: TableBlock,
+  columns: number,
+  pageMm: number,
+): { edges: number[]; content: TableBlock } {
   // Columns beyond the declared widths (a span reaching further) share equally.
   const declared = Array.from({ length: columns }, (_, i) => t.columns[i] ?? (t.columns.length > 0 ? 0 : 1));
   const grid: TableBlock = { ...t, columns: declared };
-  const widths = tableColumnWidths(grid, {
+  const options = {
     width: pageMm * PT_PER_MM,
     padding: XLSX_CELL_PADDING_MM * PT_PER_MM,
     base: { font: t.style?.font ?? doc.base.font, size: t.style?.size ?? doc.base.size, bold: t.style?.bold ?? false },
-    measure: displayMeasure,
+    measure: spreadsheetMeasure(getFontLibrary()),
     mm: PT_PER_MM,
-  });
+  };
+  const widths = tableColumnWidths(grid, options);
+  const content = breakBetweenWords(t, widths, options);
   const sum = widths.reduce((a, b) => a + b, 0) || 1;
   const edges = [0];
   for (const w of widths) edges.push(edges[edges.length - 1]! + w / sum);
   edges[edges.length - 1] = 1;
-  return edges;
+  return { edges, content };
 }

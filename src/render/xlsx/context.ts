@@ -22,6 +22,8 @@ export interface SheetContext {
   readonly widths: readonly number[];
   /** Per table: the sheet column (0-based) of each of its column edges. */
   readonly edges: ReadonlyMap<TableBlock, readonly number[]>;
+  /** Per table: its cells as written (columns.ts). */
+  readonly content: ReadonlyMap<TableBlock, TableBlock>;
   /** Next free row, 1-based. */
   row: number;
   /** Header rows of the first table, once placed. */

@@ -24,7 +24,7 @@ export function writeTable(t: TableBlock, ctx: SheetContext): void {
   const font = t.style?.font ?? ctx.doc.base.font;
   const size = t.style?.size ?? ctx.doc.base.size;
   const top = ctx.row;
-  const placed = placeCells(t);
+  const placed = placeCells(ctx.content.get(t) ?? t);
   const edges = ctx.edges.get(t) ?? Array.from({ length: ctx.columns + 1 }, (_, i) => i);
   const columnsOf = (p: PlacedCell) => {
     const c = edges[p.col]! + 1;
