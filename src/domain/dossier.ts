@@ -1,8 +1,8 @@
 /**
- * The dossier (申报人档案): one applicant's data, as API.md defines it.
+ * The dossier (申报人档案): one applicant's data, as docs/api.md defines it.
  * Names of fields are the public contract: never rename them.
  *
- * The rules of the notice and DOMAIN.md live inside the schemas, so any
+ * The rules of the notice and docs/domain.md live inside the schemas, so any
  * `DossierSchema.safeParse()` (and any form schema built from these parts)
  * applies them: ID check digit and its agreement with 性别 and 出生年月, name
  * normalisation, the 56 ethnic groups, GB/T 4762 political status, real dates
@@ -143,7 +143,9 @@ export const EthnicitySchema = z
         `“${v}”不是 GB/T 3304 的 56 个民族之一`,
         `"${v}" is not one of the 56 ethnic groups of GB/T 3304`,
       );
-  });
+  })
+  // The canonical values, for pick-lists (the staff page reads them from the JSON Schema).
+  .meta({ examples: [...ETHNIC_GROUPS] });
 
 export const PoliticalStatusSchema = z
   .string(requiredError)
@@ -158,7 +160,8 @@ export const PoliticalStatusSchema = z
         `政治面貌“${v}”无效，可选值：${POLITICAL_STATUSES.join('、')}`,
         `"${v}" is not a political status of GB/T 4762`,
       );
-  });
+  })
+  .meta({ examples: [...POLITICAL_STATUSES] });
 
 const ID_MESSAGES = {
   ID_FORMAT: [
@@ -221,9 +224,12 @@ const always = { when: (payload: { value: unknown }) => typeof payload.value ===
 
 // ---------------------------------------------------------------- object schemas
 
+/** Common answers for 学历 (free text: the forms print what the applicant writes). */
+const EDUCATION_LEVELS = ['研究生', '大学本科', '大学专科', '中专', '高中'];
+
 export const EducationSchema = z.object(
   {
-    level: TextSchema,
+    level: TextSchema.meta({ examples: EDUCATION_LEVELS }),
     degree: OptionalTextSchema,
     school: TextSchema,
     major: TextSchema,
