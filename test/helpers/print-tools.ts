@@ -101,7 +101,7 @@ export interface PrintedPdf {
   readonly words: readonly Word[];
 }
 
-const unescape = (s: string): string =>
+const unescapeXml = (s: string): string =>
   s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -125,7 +125,7 @@ export async function pdfWords(pdf: Uint8Array): Promise<PrintedPdf> {
       else
         words.push({
           page: pages.length - 1,
-          text: unescape(m[7]!),
+          text: unescapeXml(m[7]!),
           xMin: Number(m[3]),
           yMin: Number(m[4]),
           xMax: Number(m[5]),
