@@ -30,6 +30,7 @@ const INTEGRATION = [
   'test/render/**/*libreoffice*.test.ts',
   // Tables and spreadsheets printed through LibreOffice.
   'test/print-quality/**/*.test.ts',
+  'test/print/**/*.test.ts',
   // The staff page in a real browser against the app on a port.
   'test/web/{applicant,packet,batch,verify}.test.ts',
 ];
