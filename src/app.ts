@@ -21,7 +21,8 @@ import verifyRoutes from './http/routes/verify.js';
 import rosterImportRoutes from './roster-import/routes.js';
 import packetRoutes from './packet/routes.js';
 import batchRoutes from './batch/routes.js';
-import { uploadLimits } from './packet/limits.js';
+import { multipartBounds, scanPoolOptions, uploadLimits } from './packet/limits.js';
+import { createScanPool } from './packet/scan-pool.js';
 import { createRenderService, type RenderService, type RenderServiceOptions } from './render/pool.js';
 import { createSigner } from './verify/index.js';
 
@@ -104,13 +105,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     limits: { fileSize: config.UPLOAD_FILE_LIMIT, files: config.UPLOAD_MAX_FILES },
   });
   await app.register(rosterImportRoutes, { limits: { maxFileBytes: config.UPLOAD_LIMIT } });
-  await app.register(packetRoutes, { forms, renderService, fonts, limits: uploadLimits(config) });
+  const scanPool = createScanPool(scanPoolOptions(config));
+  app.addHook('onClose', async () => scanPool.close());
+  await app.register(packetRoutes, { forms, renderService, fonts, limits: uploadLimits(config), scanPool });
   await app.register(batchRoutes, {
     forms,
     renderService,
     fonts,
     maxApplicants: config.BATCH_MAX_APPLICANTS,
     maxFileBytes: config.UPLOAD_LIMIT,
+    multipart: { ...multipartBounds(config), fileBytes: config.UPLOAD_LIMIT, files: 1 },
     concurrency: Math.max(1, config.RENDER_CONCURRENCY),
   });
 

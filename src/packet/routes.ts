@@ -17,6 +17,7 @@ import { parseOrThrow, problemsError } from '../http/validate.js';
 import type { RenderService } from '../render/pool.js';
 import { CATALOGUE_FORM_ID, packetDocuments } from './contents.js';
 import { buildPacketPdf, buildPacketZip, type PacketDeps, type PacketRequest } from './packet.js';
+import type { ScanPool } from './scan-pool.js';
 import { readPacketUpload, type UploadLimits } from './upload.js';
 
 export interface PacketRoutesOptions {
@@ -24,6 +25,8 @@ export interface PacketRoutesOptions {
   readonly renderService: RenderService;
   readonly fonts: FontServices;
   readonly limits: UploadLimits;
+  /** The worker threads that check uploads and make their pages. */
+  readonly scanPool: ScanPool;
   readonly now?: () => Date;
 }
 
@@ -43,7 +46,7 @@ export default async function packetRoutes(app: FastifyInstance, opts: PacketRou
   };
 
   const prepare = async (request: FastifyRequest) => {
-    const upload = await readPacketUpload(request, opts.limits);
+    const upload = await readPacketUpload(request, opts.limits, opts.scanPool);
     const dossier = parseOrThrow(DossierSchema, upload.dossier, '/dossier');
     const formIds = [CATALOGUE_FORM_ID, ...packetDocuments(dossier).map((doc) => doc.formId)];
     const problems: Problem[] = formIds.flatMap((id) =>
