@@ -54,7 +54,7 @@ async function readUpload(
       en: `Upload as multipart/form-data with the file in field "${FILE_FIELD}"`,
     });
   }
-  let part;
+  let part: Awaited<ReturnType<FastifyRequest['file']>>;
   try {
     part = await request.file({ limits: { fileSize: maxFileBytes, files: 1 } });
   } catch (_cause) {
@@ -125,7 +125,7 @@ export default async function rosterImportRoutes(
     const upload = await readUpload(request, limits.maxFileBytes);
     if (running >= maxConcurrent) throw new AppError('TOO_MANY_REQUESTS');
     running++;
-    let result;
+    let result: Awaited<ReturnType<typeof runImport>>;
     try {
       result = await runImport(upload.bytes, { limits, ...(upload.fileName ? { fileName: upload.fileName } : {}) });
     } finally {

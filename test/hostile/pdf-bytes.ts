@@ -77,12 +77,8 @@ export function doubleFlateZeros(mib: number): Buffer {
   return deflateSync(flateZeros(mib), { level: 9 });
 }
 
-/**
- * LZW codes (EarlyChange 1) for runs of zeros: 0, then each new code at once
- * (each one byte longer than the last), a clear-table code every ~3,700 codes.
- * About 7 MB of output per cycle.
- */
-export function lzwZeros(cycles: number): Buffer {
+/** Packs LZW codes (EarlyChange 1) with the code widths a decoder expects. */
+function lzwWriter() {
   const bytes: number[] = [];
   let buffer = 0;
   let bits = 0;
@@ -110,14 +106,52 @@ export function lzwZeros(cycles: number): Buffer {
     }
     hasPrevious = true;
   };
+  const end = () => {
+    emit(257);
+    if (bits > 0) bytes.push((buffer << (8 - bits)) & 0xff);
+    return Buffer.from(bytes);
+  };
+  return { emit, end, next: () => next };
+}
+
+/**
+ * LZW codes for runs of zeros: 0, then each new code at once (each one byte
+ * longer than the last), a clear-table code every ~3,700 codes. About 7 MB of
+ * output per cycle.
+ */
+export function lzwZeros(cycles: number): Buffer {
+  const writer = lzwWriter();
   for (let cycle = 0; cycle < cycles; cycle++) {
-    emit(0);
-    while (next < 4000) emit(next);
-    emit(256);
+    writer.emit(0);
+    while (writer.next() < 4000) writer.emit(writer.next());
+    writer.emit(256);
   }
-  emit(257);
-  if (bits > 0) bytes.push((buffer << (8 - bits)) & 0xff);
-  return Buffer.from(bytes);
+  return writer.end();
+}
+
+/** LZW data that spells `data` one literal code per byte (valid, if not small). */
+export function lzwLiterals(data: Uint8Array): Buffer {
+  const writer = lzwWriter();
+  for (const byte of data) {
+    if (writer.next() >= 4000) writer.emit(256);
+    writer.emit(byte);
+  }
+  return writer.end();
+}
+
+/** PNG "Up" predictor (15 → row type 2) applied to rows of `columns` bytes. */
+export function pngUpPredicted(data: Uint8Array, columns: number): Buffer {
+  const rows = Math.ceil(data.length / columns);
+  const out = Buffer.alloc(rows * (columns + 1));
+  for (let row = 0; row < rows; row++) {
+    out[row * (columns + 1)] = 2;
+    for (let i = 0; i < columns; i++) {
+      const value = data[row * columns + i] ?? 0;
+      const above = row > 0 ? (data[(row - 1) * columns + i] ?? 0) : 0;
+      out[row * (columns + 1) + 1 + i] = (value - above) & 0xff;
+    }
+  }
+  return out;
 }
 
 /** RunLength data: `runs` runs of 128 zeros (two bytes each). */
