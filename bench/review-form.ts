@@ -1,50 +1,63 @@
 /**
- * Review form: build + PDF render of zhang-yue-intermediate (copies=1).
- * One cold run (fonts parsed, templates compiled), then 50 warm runs.
+ * Review form (评审表, one copy, 6 pages), build + PDF render in this process:
+ * one cold run (fonts parsed, templates compiled), then warm runs of the same
+ * applicant and of a different applicant each time (new glyphs, new subsets).
  * Run alone: npx tsx bench/review-form.ts
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { DossierSchema } from '../src/domain/dossier.js';
+import { PDFDocument } from 'pdf-lib';
 import { reviewForm } from '../src/forms/review-form/index.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { createSigner } from '../src/verify/index.js';
+import { applicant } from './applicants.js';
 
-const WARM_RUNS = 50;
+const WARM_RUNS = 60;
 
-export async function benchReviewForm(): Promise<{ pages: number; firstMs: number; medianMs: number; p95Ms: number }> {
-  const fixture = new URL('../test/fixtures/dossiers/zhang-yue-intermediate.json', import.meta.url);
-  const dossier = DossierSchema.parse(JSON.parse(readFileSync(fixture, 'utf8')));
-  const ctx = {
-    now: new Date('2024-09-20T03:00:00Z'),
-    options: { copies: 1 },
-    settings: { watermarkText: '档案系列职称评审专用' },
-    signer: createSigner('benchmark secret'),
-  };
-  const once = async () => {
+const CTX = {
+  now: new Date('2024-09-20T03:00:00Z'),
+  options: { copies: 1 },
+  settings: { watermarkText: '档案系列职称评审专用' },
+  signer: createSigner('benchmark secret'),
+};
+
+/** The review form of the i-th benchmark applicant. */
+export function reviewFormPdf(i: number): Promise<Uint8Array> {
+  return renderPdf(reviewForm.build(applicant(i), CTX));
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+function quantile(times: number[], q: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN);
+}
+
+export async function benchReviewForm(): Promise<Record<string, number>> {
+  const timed = async (i: number) => {
     const start = performance.now();
-    const bytes = await renderPdf(reviewForm.build(dossier, ctx));
+    const bytes = await reviewFormPdf(i);
     return { ms: performance.now() - start, bytes };
   };
-
-  const first = await once();
-  const times: number[] = [];
-  for (let i = 0; i < WARM_RUNS; i++) times.push((await once()).ms);
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? NaN;
-  const { PDFDocument } = await import('pdf-lib');
+  const first = await timed(0);
+  const same: number[] = [];
+  for (let k = 0; k < WARM_RUNS; k++) same.push((await timed(0)).ms);
+  const different: number[] = [];
+  for (let k = 1; k <= WARM_RUNS; k++) different.push((await timed(k)).ms);
   const pages = (await PDFDocument.load(first.bytes)).getPageCount();
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { pages, firstMs: round(first.ms), medianMs: round(at(0.5)), p95Ms: round(at(0.95)) };
+  const again = await reviewFormPdf(0);
+  return {
+    pages,
+    firstMs: round(first.ms),
+    sameApplicantMedianMs: quantile(same, 0.5),
+    sameApplicantP95Ms: quantile(same, 0.95),
+    differentApplicantMedianMs: quantile(different, 0.5),
+    differentApplicantP95Ms: quantile(different, 0.95),
+    kb: Math.round(first.bytes.length / 1024),
+    byteIdenticalRerun: Buffer.from(again).equals(Buffer.from(first.bytes)) ? 1 : 0,
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  benchReviewForm().then(
-    (result) => console.log(JSON.stringify({ bench: 'review-form', ...result })),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+  console.log(await benchReviewForm());
 }

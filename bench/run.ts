@@ -22,6 +22,7 @@ const BENCHES: readonly Bench[] = [
   },
   { title: 'Roster of 500 applicants (xlsx, pdf)', module: 'bench/forms.ts', exportName: 'benchRoster' },
   { title: 'Review form (评审表), one copy', module: 'bench/review-form.ts', exportName: 'benchReviewForm' },
+  { title: 'zlib level for PDF streams (review form)', module: 'bench/zlib.ts', exportName: 'benchZlib' },
   { title: 'Packet with 10 scans; batch of 100 applicants', module: 'bench/packets.ts', exportName: 'benchPackets' },
 ];
 

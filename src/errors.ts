@@ -79,7 +79,7 @@ export class AppError extends Error {
   }
 }
 
-/** A 422 listing every problem found, counted in the message as API.md shows. */
+/** A 422 listing every problem found, counted in the message as docs/api.md shows. */
 export function validationError(details: readonly Problem[]): AppError {
   return new AppError('VALIDATION_FAILED', {
     details,

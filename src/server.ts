@@ -3,14 +3,14 @@
  * on SIGTERM/SIGINT stop accepting, let running renders finish, end the workers.
  */
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { createFontServices } from './http/fonts.js';
 import { preloadTemplates } from './text/index.js';
 import { FORMS } from './forms/registry.js';
 import { warmUpRenderers } from './render/warm-up.js';
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
 
   await app.listen({ host: config.HOST, port: config.PORT });
+  app.log.info({ node: process.version }, 'running on Node %s', process.version);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 /**
  * A batch's applicants from either input staff have: the JSON `{ unit, dossiers }`
- * of API.md, or the roster workbook they fill in. Whole-request problems (no
+ * of docs/api.md, or the roster workbook they fill in. Whole-request problems (no
  * unit, not a list, too many applicants) are refused before anything starts;
  * problems of single applicants travel with their entry into the error report.
  */

@@ -250,7 +250,7 @@ export interface Document {
   readonly blocks: readonly Block[];
 }
 
-/** Chinese type sizes in pt (DOMAIN.md). */
+/** Chinese type sizes in pt (docs/domain.md). */
 export const CHINESE_SIZES = {
   初号: 42,
   小初: 36,

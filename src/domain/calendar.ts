@@ -9,10 +9,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { addDays, dayOfWeek, formatChineseDate, isIsoDate } from './dates.js';
+// Bundled with the code (the build copies it along); CALENDAR_FILE replaces it.
+import bundledRegional from './data/regional-calendar.json' with { type: 'json' };
 
 /** The notice: 公示期不少于5个工作日. */
 export const MIN_PUBLICITY_WORKDAYS = 5;
@@ -75,9 +76,14 @@ function loadNational(): NationalData {
 }
 
 function loadRegional(): RegionalCalendar {
-  const file = process.env.CALENDAR_FILE || fileURLToPath(new URL('./data/regional-calendar.json', import.meta.url));
-  const parsed = RegionalCalendarSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`Calendar file ${file} is invalid: ${z.prettifyError(parsed.error)}`);
+  const file = process.env.CALENDAR_FILE || undefined;
+  const data: unknown = file === undefined ? bundledRegional : JSON.parse(readFileSync(file, 'utf8'));
+  const parsed = RegionalCalendarSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new Error(
+      `Calendar file ${file ?? 'data/regional-calendar.json'} is invalid: ${z.prettifyError(parsed.error)}`,
+    );
+  }
   return parsed.data;
 }
 

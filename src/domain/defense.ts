@@ -3,7 +3,7 @@
  *
  * 六（一）"在县级以下基层单位工作的专业技术人员" — we read 县级以下 as including
  * the county level itself: in Chinese legal drafting 以上/以下 include the stated
- * level (《刑法》第九十九条, 《民法典》第一千二百五十九条), and DOMAIN.md and the
+ * level (《刑法》第九十九条, 《民法典》第一千二百五十九条), and docs/domain.md and the
  * API's example (a 县级 archives with "县级以下基层单位") read it the same way. So
  * unitLevel "county" and "township" are exempt; "prefecture" is not.
  */

@@ -1,8 +1,8 @@
 /**
- * The dossier (申报人档案): one applicant's data, as API.md defines it.
+ * The dossier (申报人档案): one applicant's data, as docs/api.md defines it.
  * Names of fields are the public contract: never rename them.
  *
- * The rules of the notice and DOMAIN.md live inside the schemas, so any
+ * The rules of the notice and docs/domain.md live inside the schemas, so any
  * `DossierSchema.safeParse()` (and any form schema built from these parts)
  * applies them: ID check digit and its agreement with 性别 and 出生年月, name
  * normalisation, the 56 ethnic groups, GB/T 4762 political status, real dates

@@ -134,7 +134,11 @@ export function loadFontChains(fontsDir: string = process.env.FONTS_DIR ?? REPO_
       ...resolveEntries([LAST_RESORT[role]], REPO_FONTS_DIR),
     ];
     const seen = new Set<string>();
-    out[role] = chain.filter((f) => (seen.has(f.regular) ? false : (seen.add(f.regular), true)));
+    out[role] = chain.filter((f) => {
+      if (seen.has(f.regular)) return false;
+      seen.add(f.regular);
+      return true;
+    });
     if (out[role].length === 0) throw new Error(`fonts.json: role "${role}" has no font`);
   }
   return out;

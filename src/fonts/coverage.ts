@@ -35,7 +35,7 @@ export function findMissingGlyphs(value: unknown, basePath = '', lib: FontLibrar
         messageEn: `No configured font has a glyph for ${missing.map((cp) => `“${String.fromCodePoint(cp)}” (${hex(cp)})`).join(', ')}`,
       });
     } else if (Array.isArray(v)) {
-      v.forEach((item, i) => visit(item, `${at}/${i}`));
+      for (const [i, item] of v.entries()) visit(item, `${at}/${i}`);
     } else if (v !== null && typeof v === 'object' && !(v instanceof Date) && !ArrayBuffer.isView(v)) {
       for (const [key, child] of Object.entries(v)) {
         if (key === 'photo') continue;

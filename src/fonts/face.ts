@@ -65,6 +65,17 @@ export class FontFace {
     return this.parsed;
   }
 
+  /**
+   * The font's identity by content (head.checkSumAdjustment, size, file name),
+   * not by where it is installed: subset tags derive from it, so a document
+   * gives the same bytes on every machine and install path.
+   */
+  get contentId(): string {
+    const sfnt = this.sfnt;
+    const checksum = sfnt.view.getUint32(sfnt.table('head').offset + 8);
+    return `${path.basename(this.file)}:${sfnt.bytes.length}:${checksum.toString(16)}`;
+  }
+
   get loaded(): boolean {
     return this.data !== undefined;
   }

@@ -1,6 +1,6 @@
 /**
  * The list of forms. Routes, OpenAPI and tests are generated from it, so a
- * form added here appears everywhere at once. Order: as API.md lists them.
+ * form added here appears everywhere at once. Order: as docs/api.md lists them.
  */
 import { ceExemptionForm } from './ce-exemption/index.js';
 import { materialsCatalogueForm } from './materials-catalogue/index.js';

@@ -1,5 +1,5 @@
 /**
- * The one error shape of the API (API.md): what every error response carries.
+ * The one error shape of the API (docs/api.md): what every error response carries.
  * The zod schema feeds the OpenAPI document; `errorBody` fills it from an AppError.
  */
 import { STATUS_CODES } from 'node:http';

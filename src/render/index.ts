@@ -21,8 +21,23 @@ export async function render(doc: Document, format: Format): Promise<RenderedFil
   return { bytes, contentType: CONTENT_TYPES[format], extension: format };
 }
 
-const RENDERERS: Readonly<Record<Format, (doc: Document) => Promise<Uint8Array>>> = {
-  pdf: async (doc) => (await import('./pdf/index.js')).renderPdf(doc),
-  docx: async (doc) => (await import('./docx/index.js')).renderDocx(doc),
-  xlsx: async (doc) => (await import('./xlsx/index.js')).renderXlsx(doc),
+type Renderer = (doc: Document) => Promise<Uint8Array>;
+
+/** Each renderer is loaded on its first use, once: later renders call it directly. */
+function loadOnce(load: () => Promise<Renderer>): Renderer {
+  let loaded: Renderer | undefined;
+  let loading: Promise<Renderer> | undefined;
+  return async (doc) => {
+    if (loaded === undefined) {
+      loading ??= load();
+      loaded = await loading;
+    }
+    return loaded(doc);
+  };
+}
+
+const RENDERERS: Readonly<Record<Format, Renderer>> = {
+  pdf: loadOnce(async () => (await import('./pdf/index.js')).renderPdf),
+  docx: loadOnce(async () => (await import('./docx/index.js')).renderDocx),
+  xlsx: loadOnce(async () => (await import('./xlsx/index.js')).renderXlsx),
 };

@@ -17,7 +17,8 @@ import { getFontLibrary } from '../fonts/library.js';
 import { AppError, fromErrorRecord } from '../errors.js';
 import type { FormDefinition, Format } from '../forms/types.js';
 import { createSigner } from '../verify/index.js';
-import type { RenderedFile } from './index.js';
+import { workerEntry } from '../threads/entry.js';
+import { render, type RenderedFile } from './index.js';
 import {
   runRenderTask,
   type PingTask,
@@ -161,8 +162,7 @@ function inProcessExecutor(config: Config, options: RenderServiceOptions): Execu
       options.forms !== undefined
         ? Promise.resolve(options.forms)
         : import('../forms/registry.js').then((module) => module.FORMS));
-  const renderDocument: RenderDocument =
-    options.renderDocument ?? (async (doc, format) => (await import('./index.js')).render(doc, format));
+  const renderDocument: RenderDocument = options.renderDocument ?? render;
   return {
     run: async (task) => runRenderTask(task, await forms(), renderDocument, signer),
     ready: () => true,
@@ -178,8 +178,7 @@ function workerExecutor(config: Config, formsModule: string | undefined): Execut
   };
   const size = Math.max(1, Math.min(config.RENDER_WORKERS, availableParallelism() * 4));
   const pool = new Piscina({
-    // A small .mjs entry registers tsx in the thread, then loads worker.ts.
-    filename: new URL('./worker-entry.mjs', import.meta.url).href,
+    filename: workerEntry(import.meta.url, './worker.js', './worker-entry.mjs'),
     minThreads: size,
     maxThreads: size,
     // Our own Slots bound the queue; piscina only sees what may run now.

@@ -1,7 +1,8 @@
-// Entry of a render worker thread. Node 20 does not apply the ESM loader hooks of
-// `--import tsx` inside worker threads, so dynamic imports of .ts files (the
-// renderers, the forms) would fail there; registering tsx here makes them work
-// under `npm start` and under vitest alike.
+// Entry of a render worker thread when the service runs from the TypeScript
+// sources (vitest, `npm run dev`): loader hooks of the main thread do not reach
+// worker threads, so tsx is registered here before worker.ts is loaded. The
+// compiled service starts its threads from dist/render/worker.js directly
+// (see src/threads/entry.ts).
 import { register } from 'tsx/esm/api';
 
 register();

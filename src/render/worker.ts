@@ -1,8 +1,8 @@
 /**
  * One render task: build a form's document for an input and render it to bytes.
  * The same function runs in-process (RENDER_WORKERS=0) and inside a piscina
- * worker thread (the default export, loaded through worker-entry.mjs, which
- * registers tsx in the thread). Across the thread boundary only plain
+ * worker thread (the default export; see src/threads/entry.ts for how a thread
+ * loads it). Across the thread boundary only plain
  * data travels: the task in, bytes or an error record out; the main thread turns
  * the record back into an AppError.
  */
@@ -12,7 +12,7 @@ import { AppError, toErrorRecord, type ErrorRecord } from '../errors.js';
 import type { FormDefinition, FormSettings, Format, VerificationSigner } from '../forms/types.js';
 import { createSigner } from '../verify/index.js';
 import { adoptFontBytes } from '../fonts/bytes.js';
-import type { RenderedFile } from './index.js';
+import { render, type RenderedFile } from './index.js';
 import { warmUpRenderers } from './warm-up.js';
 
 export interface RenderTask {
@@ -81,11 +81,6 @@ function signerOfWorker(): VerificationSigner | undefined {
   return workerSigner;
 }
 
-async function renderWithRegistry(doc: Document, format: Format): Promise<RenderedFile> {
-  const { render } = await import('./index.js');
-  return render(doc, format);
-}
-
 /** piscina entry: plain data in, plain data out. Unexpected errors are thrown and become 500s. */
 export default async function renderInWorker(task: RenderTask | PingTask): Promise<TaskResult> {
   const forms = await loadForms();
@@ -94,7 +89,7 @@ export default async function renderInWorker(task: RenderTask | PingTask): Promi
     return { ok: true, pong: true };
   }
   try {
-    const file = await runRenderTask(task, forms, renderWithRegistry, signerOfWorker());
+    const file = await runRenderTask(task, forms, render, signerOfWorker());
     const bytes = new Uint8Array(file.bytes); // a copy that owns its buffer, whatever the renderer returned
     return { ok: true, file: { bytes, contentType: file.contentType, extension: file.extension } };
   } catch (error) {

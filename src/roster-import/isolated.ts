@@ -7,6 +7,7 @@
  */
 import { Piscina } from 'piscina';
 import { AppError } from '../errors.js';
+import { workerEntry } from '../threads/entry.js';
 import type { ImportOptions, RosterImportResult } from './import.js';
 import { unwrapImportTask, type ImportTask, type ImportTaskResult } from './import-task.js';
 
@@ -34,7 +35,8 @@ export function createRosterImportPool(isolation: IsolationOptions = DEFAULT_ISO
   let pool: Piscina | undefined;
   const getPool = (): Piscina =>
     (pool ??= new Piscina({
-      filename: new URL('./import-worker.mjs', import.meta.url).href,
+      filename: workerEntry(import.meta.url, './import-task.js', './import-worker.mjs'),
+      name: 'runImportTask',
       minThreads: 0,
       maxThreads: Math.max(1, isolation.threads),
       idleTimeout: 60_000,

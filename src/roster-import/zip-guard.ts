@@ -5,7 +5,7 @@
  * entry once into nothing: yauzl checks that the real size matches the
  * declared one, so a directory that lies about its sizes is caught too.
  */
-import { fromBufferPromise, type Entry } from 'yauzl';
+import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
 
 export interface ZipLimits {
   /** Entries in the archive. */
@@ -37,7 +37,7 @@ async function drain(stream: NodeJS.ReadableStream, budget: number): Promise<num
 
 export async function inspectZip(bytes: Uint8Array, limits: ZipLimits): Promise<ZipVerdict> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let zip;
+  let zip: ZipFile;
   try {
     zip = await fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
   } catch (error) {

@@ -278,6 +278,7 @@ describe('generic problems', () => {
 
 describe('pasted text', () => {
   it('drops invisible characters a paste brings along and keeps every visible one', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: raw JSON that the test reads and edits freely
     const raw = structuredClone(fixture('zhang-yue-intermediate')) as Record<string, any>;
     raw.workSummary = '\uFEFF任现职以来，\u200B本人\u2060主要从事档案工作。\u2028今后继续学习。';
     raw.recommendingUnit.office = '办公\u200B室';

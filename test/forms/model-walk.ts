@@ -13,6 +13,7 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const FIXTURE_NAMES = ['ayguli-junior', 'bater-initial', 'zhang-yue-intermediate'] as const;
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
 
+// biome-ignore lint/suspicious/noExplicitAny: raw JSON that the test reads and edits freely
 export function rawFixture(name: FixtureName): Record<string, any> {
   return JSON.parse(readFileSync(join(FIXTURES, 'dossiers', `${name}.json`), 'utf8'));
 }

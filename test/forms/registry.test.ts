@@ -35,7 +35,7 @@ function blankCells(doc: Document): string[] {
 }
 
 describe('form registry', () => {
-  it('lists the forms in API.md order, each once', () => {
+  it('lists the forms in docs/api.md order, each once', () => {
     const ids = FORMS.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(API_ORDER.filter((id) => ids.includes(id)));

@@ -41,7 +41,10 @@ describe('forms as DOCX', () => {
     );
     const pdf = await officeToPdfText(file.bytes, 'docx');
     expect(pdf.pages).toBe(1);
-    const text = squeeze(pdf.text);
+    // Where LibreOffice wraps a value depends on its version (0996-7102345 may break after the hyphen),
+    // and pdftotext drops a hyphen that ends a line: hyphens and white space are not compared.
+    const loose = (text: string) => squeeze(text).replace(/-/g, '');
+    const text = loose(pdf.text);
     for (const value of [
       dossier.applicant.name,
       dossier.applicant.idNumber,
@@ -49,7 +52,7 @@ describe('forms as DOCX', () => {
       dossier.recommendingUnit.phone,
       '2024年9月10日',
     ]) {
-      expect(text).toContain(squeeze(value));
+      expect(text).toContain(loose(value));
     }
   }, 180_000);
 });

@@ -7,6 +7,7 @@ import type { Document } from '../../src/document/model.js';
 import type { Format } from '../../src/forms/types.js';
 import { CONTENT_TYPES, type RenderedFile } from '../../src/render/index.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: raw JSON that the test reads and edits freely
 export type Json = Record<string, any>;
 
 export function dossier(name: 'ayguli-junior' | 'bater-initial' | 'zhang-yue-intermediate'): Json {
@@ -45,7 +46,7 @@ export function postJson(app: FastifyInstance, url: string, body: unknown) {
   });
 }
 
-/** The error shape every error response has (API.md). */
+/** The error shape every error response has (docs/api.md). */
 export function expectErrorShape(body: Json, statusCode: number, code: string): void {
   if (body.statusCode !== statusCode || body.code !== code) {
     throw new Error(`expected ${statusCode} ${code}, got ${JSON.stringify(body)}`);

@@ -11,7 +11,13 @@ function gatedRender() {
   const gates: Array<() => void> = [];
   const renderDocument = (doc: Document, format: Format): Promise<RenderedFile> =>
     new Promise((resolve) => gates.push(() => void fakeRender(doc, format).then(resolve)));
-  return { renderDocument, started: () => gates.length, openAll: () => gates.splice(0).forEach((open) => open()) };
+  return {
+    renderDocument,
+    started: () => gates.length,
+    openAll: () => {
+      for (const open of gates.splice(0)) open();
+    },
+  };
 }
 
 async function until(condition: () => boolean): Promise<void> {

@@ -1,18 +1,19 @@
 /**
- * src/server.ts as a process: it listens, answers, renders through worker
- * threads, and on SIGTERM closes and exits 0; a bad setting stops it with the
- * variable's name.
+ * The compiled server (dist/server.js, what `npm start` runs) as a process: it
+ * listens, answers, renders through worker threads that load compiled code, and
+ * on SIGTERM closes and exits 0; a bad setting stops it with the variable's name.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT } from '../helpers/compiled.js';
 import { dossier } from './helpers.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+beforeAll(() => ensureBuilt(), 180_000);
 
 function start(env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
+  // Plain node, no loader: a worker that still needed TypeScript would fail to start.
+  return spawn(process.execPath, ['dist/server.js'], {
+    cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
   });
 }
@@ -34,9 +35,11 @@ function listeningPort(child: ChildProcessWithoutNullStreams): Promise<number> {
   });
 }
 
-describe('src/server.ts', () => {
+describe('dist/server.js', () => {
   it('serves, renders in a worker thread, and exits 0 on SIGTERM', async () => {
     const child = start({ RENDER_WORKERS: '1' });
+    const output: string[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
     const exited = exitOf(child);
     try {
       const port = await listeningPort(child);
@@ -48,6 +51,7 @@ describe('src/server.ts', () => {
         ready = await fetch(`${base}/readyz`);
       }
       expect(ready.status).toBe(200);
+      expect(output.join('')).toContain(`running on Node ${process.version}`);
       const res = await fetch(`${base}/v1/forms/pledge/docx`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -70,7 +70,7 @@ describe('importRoster: row errors', () => {
     const bytes = await filledTemplate((workbook, rows) => {
       const main = workbook.getWorksheet('申报人员')!;
       const col = headerColumns(main).get('身份证号')!;
-      main.getCell(rows['ayguli-junior']!, col).value = 652801198503120020; // Excel keeps 652801198503120000
+      main.getCell(rows['ayguli-junior']!, col).value = 652801198503120000; // what Excel keeps of 652801198503120020
     });
     const result = await importRoster(bytes);
     const row = rowOf(result, 3);

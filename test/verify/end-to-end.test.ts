@@ -64,6 +64,7 @@ describe('review form → verify, through the app', () => {
   it('documents GET /v1/verify/{code} in OpenAPI with its response, and hides the catch-all', async () => {
     const res = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(res.statusCode).toBe(200);
+    // biome-ignore lint/suspicious/noExplicitAny: raw JSON that the test reads and edits freely
     const paths = res.json().paths as Record<string, any>;
     const route = paths['/v1/verify/{code}']?.get;
     expect(route).toBeDefined();

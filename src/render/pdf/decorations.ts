@@ -108,6 +108,61 @@ export interface WatermarkParts {
   readonly tileBox: readonly [number, number, number, number];
 }
 
+/** What a watermark's look depends on only: its text, the fonts, the page size. */
+interface WatermarkTile {
+  readonly tile: string;
+  readonly half: number;
+  /** The page's grid of tiles (`/Wm Do` at each place). */
+  readonly grid: string;
+}
+
+/**
+ * Tiles built once per text, font library and page size: the glyph outlines are
+ * the costly part, and every review form carries the same watermark.
+ */
+const tileCache = new WeakMap<FontLibrary, Map<string, WatermarkTile>>();
+const TILE_CACHE_MAX = 16;
+
+function watermarkTile(text: string, subtext: string | undefined, lib: FontLibrary, pageW: number, pageH: number) {
+  const key = `${text}\u0000${subtext ?? ''}\u0000${pageW}x${pageH}`;
+  let cache = tileCache.get(lib);
+  if (cache === undefined) {
+    cache = new Map();
+    tileCache.set(lib, cache);
+  }
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const main = textLine(text, 'song', 26, lib);
+  const sub = subtext ? textLine(subtext, 'song', 13, lib) : undefined;
+  const tile = [outlines(main.line, -main.width / 2, 0), sub ? outlines(sub.line, -sub.width / 2, -22) : ''].join('\n');
+  const half = Math.max(main.width, sub?.width ?? 0) / 2 + 2;
+  const made: WatermarkTile = { tile, half, grid: tileGrid(half, pageW, pageH) };
+  if (cache.size >= TILE_CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(key, made);
+  return made;
+}
+
+/** Tile centres on a grid in the rotated frame, kept if they land on the page. */
+function tileGrid(half: number, pageW: number, pageH: number): string {
+  const angle = (35 * Math.PI) / 180;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const stepX = 2 * half + 70;
+  const stepY = 150;
+  const ops: string[] = [];
+  const reach = Math.hypot(pageW, pageH);
+  for (let v = -reach; v <= reach; v += stepY) {
+    const row = Math.round(v / stepY);
+    for (let u = -reach + (Math.abs(row) % 2) * (stepX / 2); u <= reach; u += stepX) {
+      const cx = pageW / 2 + u * cos - v * sin;
+      const cy = pageH / 2 + u * sin + v * cos;
+      if (cx < -half || cx > pageW + half || cy < -half || cy > pageH + half) continue;
+      ops.push(`q ${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(cx)} ${num(cy)} cm /Wm Do Q`);
+    }
+  }
+  return ops.join('\n');
+}
+
 /**
  * The light diagonal watermark, tiled over the whole page. The visible tiles are
  * glyph outlines, not text: diagonal text would be cut into single characters
@@ -123,50 +178,79 @@ export function watermark(
 ): WatermarkParts | undefined {
   const wm = doc.watermark;
   if (!wm?.text) return undefined;
-  const main = textLine(wm.text, 'song', 26, lib);
-  const sub = wm.subtext ? textLine(wm.subtext, 'song', 13, lib) : undefined;
-  const tile = [outlines(main.line, -main.width / 2, 0), sub ? outlines(sub.line, -sub.width / 2, -22) : ''].join('\n');
-  const half = Math.max(main.width, sub?.width ?? 0) / 2 + 2;
+  const { tile, half, grid } = watermarkTile(wm.text, wm.subtext, lib, pageW, pageH);
   const canvas = new Canvas(fonts, false);
   // Searchable copy: invisible (3 Tr), above the type area.
-  const search = textLine(sub ? `${wm.text} ${wm.subtext}` : wm.text, 'song', 6, lib);
+  const search = textLine(wm.subtext ? `${wm.text} ${wm.subtext}` : wm.text, 'song', 6, lib);
   canvas.raw('q 3 Tr');
   canvas.drawGlyphs(search.line, (pageW - search.width) / 2, pageH - 12);
   canvas.raw('Q');
-  const angle = (35 * Math.PI) / 180;
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  const stepX = 2 * half + 70;
-  const stepY = 150;
   canvas.raw('q /GSwm gs 0.35 g');
-  // Tile centres on a grid in the rotated frame, kept if they land on the page.
-  const reach = Math.hypot(pageW, pageH);
-  for (let v = -reach; v <= reach; v += stepY) {
-    const row = Math.round(v / stepY);
-    for (let u = -reach + (Math.abs(row) % 2) * (stepX / 2); u <= reach; u += stepX) {
-      const cx = pageW / 2 + u * cos - v * sin;
-      const cy = pageH / 2 + u * sin + v * cos;
-      if (cx < -half || cx > pageW + half || cy < -half || cy > pageH + half) continue;
-      canvas.raw(`q ${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(cx)} ${num(cy)} cm /Wm Do Q`);
-    }
-  }
+  canvas.raw(grid);
   canvas.raw('Q');
   return { canvas, tile, tileBox: [-half, -30, half, 30] };
 }
 
-/** QR code and caption at the bottom, on the side away from the page number. */
-export function drawPageMark(canvas: Canvas, doc: Document, g: PageGeometry, lib: FontLibrary): void {
-  const mark = doc.pageMark;
-  if (!mark) return;
-  const captionSize = 6;
-  const side = Math.max(8 * MM, Math.min(15 * MM, g.bottom - 10 * MM));
-  const captionBaseline = 3 * MM;
-  const qrBottom = captionBaseline + captionSize + 1 * MM;
-  // The dash page number sits on the outer side (odd: right); the mark takes the other.
-  const onLeft = doc.pageNumbers === 'dash' ? g.odd : g.innerLeft;
-  const x = onLeft ? g.left : g.right - side;
-  const modules = qrModules(mark.qrText);
-  canvas.qr(modules, x, qrBottom + side, side);
-  const cap = textLine(mark.caption, 'song', captionSize, lib);
-  canvas.drawGlyphs(cap.line, onLeft ? x : x + side - cap.width, captionBaseline);
+/** A page mark drawn once, placed on every page as a form XObject. */
+export interface MarkForm {
+  /** XObject name in the page resources. */
+  readonly name: string;
+  /** The mark with its QR's left edge at x = 0. */
+  readonly canvas: Canvas;
+  readonly bbox: readonly [number, number, number, number];
+}
+
+/**
+ * The page mark (QR code and caption at the bottom, on the side away from the
+ * page number). The code is the same on every page of a document, so it is drawn
+ * once (one form XObject per caption side) and each page only places it.
+ */
+export class PageMarks {
+  private readonly made = new Map<string, MarkForm>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly fonts: DocFonts,
+    private readonly lib: FontLibrary,
+    private readonly recordGlyphs: boolean,
+  ) {}
+
+  /** Places the mark on a page (nothing when the document has none). */
+  draw(canvas: Canvas, g: PageGeometry): void {
+    if (!this.doc.pageMark) return;
+    const side = Math.max(8 * MM, Math.min(15 * MM, g.bottom - 10 * MM));
+    // The dash page number sits on the outer side (odd: right); the mark takes the other.
+    const onLeft = this.doc.pageNumbers === 'dash' ? g.odd : g.innerLeft;
+    const x = onLeft ? g.left : g.right - side;
+    const form = this.form(onLeft, side);
+    canvas.raw(`q 1 0 0 1 ${num(x)} 0 cm /${form.name} Do Q`);
+    if (this.recordGlyphs) for (const glyph of form.canvas.glyphs) canvas.glyphs.push({ ...glyph, x: glyph.x + x });
+  }
+
+  /** The forms drawn so far, to register as XObjects. */
+  forms(): MarkForm[] {
+    return [...this.made.values()];
+  }
+
+  private form(onLeft: boolean, side: number): MarkForm {
+    const key = `${onLeft ? 'L' : 'R'}${num(side)}`;
+    const hit = this.made.get(key);
+    if (hit) return hit;
+    const mark = this.doc.pageMark!;
+    const captionSize = 6;
+    const captionBaseline = 3 * MM;
+    const qrBottom = captionBaseline + captionSize + 1 * MM;
+    const canvas = new Canvas(this.fonts, this.recordGlyphs);
+    canvas.qr(qrModules(mark.qrText), 0, qrBottom + side, side);
+    const cap = textLine(mark.caption, 'song', captionSize, this.lib);
+    const capX = onLeft ? 0 : side - cap.width;
+    canvas.drawGlyphs(cap.line, capX, captionBaseline);
+    const form: MarkForm = {
+      name: `Pm${this.made.size}`,
+      canvas,
+      bbox: [Math.min(0, capX) - 1, 0, Math.max(side, capX + cap.width) + 1, qrBottom + side + 1],
+    };
+    this.made.set(key, form);
+    return form;
+  }
 }

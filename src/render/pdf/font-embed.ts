@@ -6,7 +6,7 @@
  * Subset tags are derived from the glyph set, so the same input gives the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { deflate } from './deflate.js';
 import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { FontFace } from '../../fonts/face.js';
 import { subsetTrueType } from '../../fonts/subset.js';
@@ -117,16 +117,16 @@ export class DocFonts {
 }
 
 function encode(u: FaceUse): EncodedFont {
-  const key = `${u.face.id}\u0000${u.glyphs.join(',')}`;
+  const key = `${u.face.contentId}\u0000${u.glyphs.join(',')}`;
   const hit = encodedCache.get(key);
   if (hit) return hit;
   const raw = subsetTrueType(u.face.sfnt, u.glyphs);
   const hash = createHash('sha1').update(key).digest();
   const tag = Array.from(hash.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
   const enc: EncodedFont = {
-    fontFile: deflateSync(raw),
+    fontFile: deflate(raw),
     fontFileLength: raw.length,
-    toUnicode: deflateSync(Buffer.from(toUnicodeCMap(u.unicode), 'latin1')),
+    toUnicode: deflate(toUnicodeCMap(u.unicode)),
     tag,
   };
   if (encodedCache.size >= ENCODED_CACHE_MAX) encodedCache.delete(encodedCache.keys().next().value!);

@@ -5,12 +5,12 @@
  * The same document gives the same bytes.
  */
 import { Duplex, PDFDocument, PDFName, PrintScaling, type PDFRef } from 'pdf-lib';
-import { deflateSync } from 'node:zlib';
 import { A4_MM, type Block, type CellImage, type Document, type ImageBlock } from '../../document/model.js';
 import { getFontLibrary, type FontLibrary } from '../../fonts/library.js';
 import { Canvas, num, type PlacedGlyph } from './canvas.js';
-import { drawPageMark, drawPageNumber, watermark, type PageGeometry } from './decorations.js';
+import { drawPageNumber, PageMarks, watermark, type PageGeometry } from './decorations.js';
 import { DocFonts } from './font-embed.js';
+import { deflate } from './deflate.js';
 import { Flow, MM, type FlowContext } from './flow.js';
 import { flowBlocks } from './blocks.js';
 
@@ -56,7 +56,10 @@ async function render(
   const images = new Map<object, string>();
   const xobjects: Record<string, PDFRef> = {};
   for (const b of allImages(doc.blocks)) {
-    const img = b.format === 'png' ? await pdf.embedPng(b.data) : await pdf.embedJpg(b.data);
+    // pdf-lib reads the bytes' whole ArrayBuffer from offset 0: a Buffer from Node's pool (a small
+    // photo, a file read) would be read at the wrong place, so it gets bytes of its own.
+    const data = new Uint8Array(b.data);
+    const img = b.format === 'png' ? await pdf.embedPng(data) : await pdf.embedJpg(data);
     const name = `Im${images.size}`;
     images.set(b, name);
     xobjects[name] = img.ref;
@@ -72,7 +75,7 @@ async function render(
   const copies = Math.max(1, Math.floor(doc.copies ?? 1));
   const wm = watermark(doc, fonts, lib, pageW, pageH);
   if (wm) {
-    const form = context.stream(deflateSync(Buffer.from(wm.tile, 'latin1')), {
+    const form = context.stream(deflate(wm.tile), {
       Type: 'XObject',
       Subtype: 'Form',
       BBox: [...wm.tileBox],
@@ -83,8 +86,9 @@ async function render(
 
   const glyphs: PlacedGlyph[] = [];
   const stream = (content: string): PDFRef =>
-    context.register(context.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' }));
+    context.register(context.stream(deflate(content), { Filter: 'FlateDecode' }));
   const wmRef = wm ? stream(wm.canvas.content()) : undefined;
+  const marks = new PageMarks(doc, fonts, lib, recordGlyphs);
   const contentRefs = new Map<string, PDFRef>();
   const pageSpecs: { contents: PDFRef[] }[] = [];
 
@@ -119,7 +123,7 @@ async function render(
       }
       const decor = new Canvas(fonts, recordGlyphs);
       if (page) drawPageNumber(decor, doc, geom, k + 1, contentCount, lib);
-      drawPageMark(decor, doc, geom, lib);
+      marks.draw(decor, geom);
       if (decor.ops.length) {
         contents.push(stream(decor.content()));
         for (const g of decor.glyphs) glyphs.push({ ...g, page: pageIndex });
@@ -128,12 +132,27 @@ async function render(
     }
   }
 
+  // The page marks' forms draw text: they share the pages' resources (fonts).
+  const resources = context.nextRef();
+  for (const form of marks.forms()) {
+    xobjects[form.name] = context.register(
+      context.stream(deflate(form.canvas.content()), {
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: form.bbox.map(num).map(Number),
+        Resources: resources,
+        Filter: 'FlateDecode',
+      }),
+    );
+  }
+
   // Fonts are complete only now: every glyph of every page has been used.
   fonts.finish();
   const extGState = context.obj({
     GSwm: context.obj({ Type: 'ExtGState', ca: doc.watermark?.opacity ?? 0.12, CA: doc.watermark?.opacity ?? 0.12 }),
   });
-  const resources = context.register(
+  context.assign(
+    resources,
     context.obj({
       ProcSet: ['PDF', 'Text', 'ImageB', 'ImageC'],
       Font: context.obj(fonts.resources()),

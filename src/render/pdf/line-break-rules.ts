@@ -1,7 +1,7 @@
 /**
  * Where a line may break: UAX #14 opportunities (the `linebreak` package),
  * tightened with the Chinese rules of GB/T 15834-2011 §5.1 and W3C clreq
- * (DOMAIN.md): no line starts with a closing mark, none ends with an opening
+ * (docs/domain.md): no line starts with a closing mark, none ends with an opening
  * one, —— and …… stay whole, a number stays with its unit.
  */
 import LineBreaker from 'linebreak';

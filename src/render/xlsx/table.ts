@@ -42,7 +42,11 @@ export function writeTable(t: TableBlock, ctx: SheetContext): void {
   }
   const split = need.map((h) => Math.max(1, Math.ceil(h / MAX_ROW_PT)));
   const firstRow: number[] = [];
-  split.reduce((row, count, i) => ((firstRow[i] = row), row + count), top);
+  let nextRow = top;
+  for (const count of split) {
+    firstRow.push(nextRow);
+    nextRow += count;
+  }
   const lastRow = (i: number) => firstRow[i]! + split[i]! - 1;
 
   for (const p of placed) {

@@ -11,6 +11,7 @@ import { createSigner } from '../../../src/verify/index.js';
 
 export const FIXTURES = ['zhang-yue-intermediate', 'ayguli-junior', 'bater-initial'] as const;
 
+// biome-ignore lint/suspicious/noExplicitAny: raw JSON that the test reads and edits freely
 export function rawFixture(name: (typeof FIXTURES)[number]): Record<string, any> {
   return JSON.parse(readFileSync(new URL(`../../fixtures/dossiers/${name}.json`, import.meta.url), 'utf8'));
 }

@@ -1,5 +1,5 @@
 /**
- * Chinese line breaking: each rule of DOMAIN.md on its own, then a property
+ * Chinese line breaking: each rule of docs/domain.md on its own, then a property
  * test over random mixed paragraphs laid out with the real fonts.
  */
 import fc from 'fast-check';

@@ -4,9 +4,14 @@
  * its text still extracts), all text extracts, fonts are embedded subsets,
  * pages are A4, output is deterministic.
  */
+import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { PDFDocument, PDFName, PDFDict } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { Document } from '../../../src/document/model.js';
+import type { Document, FontRole } from '../../../src/document/model.js';
+import { FONT_ROLES, loadFontChains, type ResolvedFace } from '../../../src/fonts/config.js';
+import { FontLibrary } from '../../../src/fonts/library.js';
 import { renderPdf, renderPdfWithLayout, type PlacedGlyph } from '../../../src/render/pdf/index.js';
 import {
   compact,
@@ -64,6 +69,28 @@ describe('renderPdf: a one-page notice', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const c = await renderPdf(noticeDocument({ meta: { title: '公示', createdAt: new Date('2024-09-05T08:00:00Z') } }));
     expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
+  });
+
+  it('gives the same bytes wherever the fonts are installed (subset tags follow the font, not its path)', async () => {
+    const installed = (): FontLibrary => {
+      const dir = mkdtempSync(join(tmpdir(), 'fonts-elsewhere-'));
+      const moved = (file: string): string => {
+        const link = join(dir, `${basename(dirname(file))}-${basename(file)}`);
+        if (!existsSync(link)) symlinkSync(file, link);
+        return link;
+      };
+      const chains = loadFontChains();
+      const out = {} as Record<FontRole, ResolvedFace[]>;
+      for (const role of FONT_ROLES) {
+        out[role] = chains[role].map((f) =>
+          f.bold ? { ...f, regular: moved(f.regular), bold: moved(f.bold) } : { ...f, regular: moved(f.regular) },
+        );
+      }
+      return new FontLibrary(out);
+    };
+    const a = await renderPdf(noticeDocument(), { fonts: installed() });
+    const b = await renderPdf(noticeDocument(), { fonts: installed() });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
   it('sets language, print scaling, duplex and dates in the catalog', async () => {
