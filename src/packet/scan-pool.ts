@@ -8,6 +8,7 @@
  */
 import { Piscina } from 'piscina';
 import { AppError, fromErrorRecord } from '../errors.js';
+import { workerEntry } from '../threads/entry.js';
 import type { Scan, ScanLimits, UploadedFile } from './scans.js';
 import { uploadError } from './scans.js';
 import type { ScanTask, ScanTaskResult } from './scan-task.js';
@@ -32,7 +33,8 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
   let pool: Piscina | undefined;
   const getPool = (): Piscina =>
     (pool ??= new Piscina({
-      filename: new URL('./scan-worker.mjs', import.meta.url).href,
+      filename: workerEntry(import.meta.url, './scan-task.js', './scan-worker.mjs'),
+      name: 'runScanTask',
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: 60_000,

@@ -1,10 +1,9 @@
-// Entry of the worker threads that read uploaded scans. Node 20 does not apply
-// the ESM loader hooks of `--import tsx` inside worker threads, so tsx is
-// registered here (as the render workers do) before the .ts module is loaded.
+// Entry of an upload worker thread when the service runs from the TypeScript
+// sources (vitest, `npm run dev`): tsx is registered in the thread before
+// scan-task.ts is loaded. The compiled service starts its threads from
+// dist/packet/scan-task.js directly (see src/threads/entry.ts).
 import { register } from 'tsx/esm/api';
 
 register();
 
-const { runScanTask } = await import('./scan-task.ts');
-
-export default runScanTask;
+export const { runScanTask } = await import('./scan-task.ts');
