@@ -32,6 +32,8 @@ beforeAll(async () => {
     { name: 'item6', value: Buffer.from([0xff, 0xd8, 0xff, 0xd9]), fileName: 'warm-up.jpg' },
   ]);
   await post('/v1/packets/pdf', payload, headers);
+  // …and this process's HTTP client, whose first use is slow.
+  await (await fetch(`${base}/healthz`)).arrayBuffer();
 }, 60_000);
 afterAll(async () => app.close());
 
