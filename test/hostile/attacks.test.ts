@@ -4,12 +4,9 @@
  * all along, answers every time within 500 ms. Oversize multipart fields get
  * their 413 the same way.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -17,12 +14,13 @@ import { testConfig } from '../../src/config.js';
 import { multipart, type MultipartField } from '../helpers/multipart.js';
 import { CORPUS_LIMITS, hostileFiles } from './corpus.js';
 
-const run = promisify(execFile);
 const dossier = readFileSync(new URL('../fixtures/dossiers/zhang-yue-intermediate.json', import.meta.url), 'utf8');
 
 let app: FastifyInstance;
 let base: string;
 beforeAll(async () => {
+  client = new Worker(CLIENT, { eval: true });
+  client.on('message', (answer: Answer & { id: number }) => answers.get(answer.id)?.(answer));
   app = await buildApp(testConfig(CORPUS_LIMITS));
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -35,7 +33,10 @@ beforeAll(async () => {
   // …and this process's HTTP client, whose first use is slow.
   await (await fetch(`${base}/healthz`)).arrayBuffer();
 }, 60_000);
-afterAll(async () => app.close());
+afterAll(async () => {
+  await client?.terminate();
+  await app.close();
+});
 
 interface Timed {
   readonly status: number;
@@ -47,35 +48,41 @@ interface Timed {
 }
 
 /**
- * The attacker: a separate Node process posting the body from a file, so that
- * building and sending a large body does not hold up this process's event loop,
- * which the server under test shares.
+ * The attacker: a worker thread posting the bodies, so that sending a large body
+ * does not hold up this thread's event loop, which the server under test shares.
  */
 const CLIENT = `
-const [url, file, headers] = process.argv.slice(1);
-fetch(url, { method: 'POST', body: require('node:fs').readFileSync(file), headers: JSON.parse(headers) })
-  .then(async (r) => process.stdout.write(JSON.stringify({ status: r.status, type: r.headers.get('content-type'), text: await r.text() })));
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', async ({ id, url, body, headers }) => {
+  const response = await fetch(url, { method: 'POST', body, headers });
+  const text = await response.text();
+  parentPort.postMessage({ id, status: response.status, type: response.headers.get('content-type'), text });
+});
 `;
 
-async function post(path: string, payload: Buffer, headers: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'zd-attack-'));
-  const file = join(dir, 'body');
-  writeFileSync(file, payload);
-  try {
-    const { stdout } = await run(process.execPath, ['-e', CLIENT, `${base}${path}`, file, JSON.stringify(headers)], {
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return JSON.parse(stdout) as { status: number; type: string | null; text: string };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+let client: Worker;
+let nextId = 0;
+const answers = new Map<number, (answer: Answer) => void>();
+
+interface Answer {
+  readonly status: number;
+  readonly type: string | null;
+  readonly text: string;
+}
+
+function post(path: string, payload: Buffer, headers: Record<string, string>): Promise<Answer> {
+  const id = nextId++;
+  const body = new Uint8Array(payload); // a buffer of its own, handed over to the client thread
+  return new Promise((resolve) => {
+    answers.set(id, resolve);
+    client.postMessage({ id, url: `${base}${path}`, body, headers }, [body.buffer]);
+  });
 }
 
 /** Sends a multipart request while polling /healthz every 50 ms. */
 async function sendWhilePolling(fields: MultipartField[]): Promise<Timed> {
   const { payload, headers } = multipart(fields);
   const started = performance.now();
-  // Writing the body file and starting the client process block this thread; polling starts after.
   const request = post('/v1/packets/pdf', payload, headers);
   let done = false;
   request.finally(() => {
