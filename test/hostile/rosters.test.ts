@@ -69,6 +69,25 @@ describe('multipart bounds of the workbook routes', { timeout: 60_000 }, () => {
     }
   });
 
+  it('answers a request past UPLOAD_LIMIT with 413 naming it, on the packet and batch routes', async () => {
+    const small = await buildApp(testConfig({ UPLOAD_LIMIT: 50_000 }));
+    try {
+      for (const [url, field] of [
+        ['/v1/packets/pdf', 'item6'],
+        ['/v1/batches', 'file'],
+      ] as const) {
+        const { payload, headers } = multipart([
+          { name: field, value: Buffer.alloc(60_000, 0x20), fileName: 'big.bin' },
+        ]);
+        const response = await small.inject({ method: 'POST', url, payload, headers });
+        expect(response.statusCode, url).toBe(413);
+        expect(response.json().message, url).toContain('UPLOAD_LIMIT');
+      }
+    } finally {
+      await small.close();
+    }
+  });
+
   it('answers a unit field past BODY_LIMIT with 413 naming it', async () => {
     const { payload, headers } = multipart([
       { name: 'unit', value: `"${'x'.repeat(2 * 1024 * 1024)}"` },
