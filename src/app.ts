@@ -18,6 +18,7 @@ import checksRoutes from './http/routes/checks.js';
 import formRoutes from './http/routes/forms.js';
 import healthRoutes from './http/routes/health.js';
 import verifyRoutes from './http/routes/verify.js';
+import webRoutes from './http/web.js';
 import rosterImportRoutes from './roster-import/routes.js';
 import packetRoutes from './packet/routes.js';
 import batchRoutes from './batch/routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     multipart: { ...multipartBounds(config), fileBytes: config.UPLOAD_LIMIT, files: 1 },
     concurrency: Math.max(1, config.RENDER_CONCURRENCY),
   });
+  await app.register(webRoutes);
 
   return app;
 }

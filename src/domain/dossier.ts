@@ -144,7 +144,9 @@ export const EthnicitySchema = z
         `“${v}”不是 GB/T 3304 的 56 个民族之一`,
         `"${v}" is not one of the 56 ethnic groups of GB/T 3304`,
       );
-  });
+  })
+  // The canonical values, for pick-lists (the staff page reads them from the JSON Schema).
+  .meta({ examples: [...ETHNIC_GROUPS] });
 
 export const PoliticalStatusSchema = z
   .string(requiredError)
@@ -159,7 +161,8 @@ export const PoliticalStatusSchema = z
         `政治面貌“${v}”无效，可选值：${POLITICAL_STATUSES.join('、')}`,
         `"${v}" is not a political status of GB/T 4762`,
       );
-  });
+  })
+  .meta({ examples: [...POLITICAL_STATUSES] });
 
 const ID_MESSAGES = {
   ID_FORMAT: [
@@ -222,9 +225,12 @@ const always = { when: (payload: { value: unknown }) => typeof payload.value ===
 
 // ---------------------------------------------------------------- object schemas
 
+/** Common answers for 学历 (free text: the forms print what the applicant writes). */
+const EDUCATION_LEVELS = ['研究生', '大学本科', '大学专科', '中专', '高中'];
+
 export const EducationSchema = z.object(
   {
-    level: TextSchema,
+    level: TextSchema.meta({ examples: EDUCATION_LEVELS }),
     degree: OptionalTextSchema,
     school: TextSchema,
     major: TextSchema,

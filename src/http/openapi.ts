@@ -10,6 +10,7 @@ import { DossierSchema } from '../domain/dossier.js';
 import { ERROR_CODES } from '../errors.js';
 import type { FormDefinition } from '../forms/types.js';
 import { CONTENT_TYPES } from '../render/index.js';
+import { catalogueItemName } from '../packet/contents.js';
 import { rosterImportOpenApiPaths } from '../roster-import/openapi.js';
 import { ErrorBody } from './error-body.js';
 import { ChecksResponse } from './routes/checks-schema.js';
@@ -168,6 +169,7 @@ function packetPaths(): JsonObject {
       {
         type: 'array',
         items: { type: 'string', contentMediaType: 'application/octet-stream' },
+        title: catalogueItemName(index + 1),
         description: `scans for 附件6 item ${index + 1} (JPEG, PNG or PDF)`,
       },
     ]),

@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 // Brings in the OpenAPI keys of route schemas (summary, tags, hide).
 import type {} from '@fastify/swagger';
+import Negotiator from 'negotiator';
 import { z } from 'zod';
 import { shortCode } from '../../verify/code.js';
 import type { Signer } from '../../verify/signer.js';
@@ -67,7 +68,12 @@ export default async function verifyRoutes(app: FastifyInstance, opts: VerifyRou
         response,
       },
     },
-    async (request) => answer(request.params.code),
+    async (request, reply) => {
+      // A phone that opens the QR link asks for HTML: it gets the staff page's readable answer.
+      if (wantsHtml(request.headers))
+        return reply.redirect(`/#/verify/${encodeURIComponent(request.params.code)}`, 303);
+      return answer(request.params.code);
+    },
   );
 
   // The router refuses parameters longer than its maxParamLength (404). A code
@@ -75,4 +81,10 @@ export default async function verifyRoutes(app: FastifyInstance, opts: VerifyRou
   app.get<{ Params: { '*': string } }>('/v1/verify/*', { schema: { hide: true, response } }, async (request) =>
     answer(request.params['*']),
   );
+}
+
+/** A browser navigating to the link lists text/html first; API clients and fetch() send JSON or any type. */
+function wantsHtml(headers: Record<string, string | string[] | undefined>): boolean {
+  if (headers.accept === undefined) return false;
+  return new Negotiator({ headers }).mediaType(['application/json', 'text/html']) === 'text/html';
 }
