@@ -39,9 +39,11 @@ function quantile(sorted: readonly number[], q: number): number {
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 async function measure(form: FormDefinition, input: unknown, format: Format, warm: number): Promise<Figures> {
+  const accepted = form.accept(input);
+  if (!accepted.ok) throw new Error(`${form.id}: bench input refused`);
   const once = async () => {
     const started = performance.now();
-    const file = await render(form.build(input, CTX), format);
+    const file = await render(accepted.value.build(CTX), format);
     if (file.bytes.length === 0) throw new Error(`${form.id}.${format}: empty output`);
     return performance.now() - started;
   };

@@ -24,6 +24,7 @@ const BENCHES: readonly Bench[] = [
   { title: 'Review form (评审表), one copy', module: 'bench/review-form.ts', exportName: 'benchReviewForm' },
   { title: 'zlib level for PDF streams (review form)', module: 'bench/zlib.ts', exportName: 'benchZlib' },
   { title: 'Packet with 10 scans; batch of 100 applicants', module: 'bench/packets.ts', exportName: 'benchPackets' },
+  { title: 'Soak: 10 connections over mixed routes, one server', module: 'bench/soak.ts', exportName: 'benchSoak' },
 ];
 
 const only = process.argv.slice(2);

@@ -18,6 +18,11 @@ export interface Problem {
 export const ERROR_CODES = {
   MALFORMED_JSON: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
   BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
+  UNAUTHORIZED: {
+    status: 401,
+    zh: '缺少或无效的 API 密钥（Authorization: Bearer <密钥>）',
+    en: 'Missing or invalid API key (Authorization: Bearer <key>)',
+  },
   NOT_FOUND: { status: 404, zh: '请求的地址不存在', en: 'No such route' },
   FORM_NOT_FOUND: { status: 404, zh: '没有这个表单', en: 'No such form' },
   FORMAT_NOT_SUPPORTED: {
@@ -26,6 +31,7 @@ export const ERROR_CODES = {
     en: 'This form is not available in that format',
   },
   METHOD_NOT_ALLOWED: { status: 405, zh: '该地址不支持此请求方法', en: 'Method not allowed on this route' },
+  REQUEST_TIMEOUT: { status: 408, zh: '请求接收超时', en: 'The request was not received in time' },
   BODY_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的请求内容类型', en: 'Unsupported content type' },
   VALIDATION_FAILED: { status: 422, zh: '申报材料有问题', en: 'The submitted data has problems' },
@@ -39,12 +45,19 @@ export const ERROR_CODES = {
     zh: '公示期不足 5 个工作日',
     en: 'The publicity period is shorter than 5 working days',
   },
+  UNKNOWN_KEY: {
+    status: 422,
+    zh: '有不认识的字段（拼写错误？）',
+    en: 'Unknown field(s) in the request (a misspelling?)',
+  },
   UPLOAD_INVALID: { status: 422, zh: '上传的文件无法使用', en: 'An uploaded file cannot be used' },
   ROSTER_EMPTY: {
     status: 422,
     zh: '花名册中没有找到任何申报人员（没有一行申报人数据）',
     en: 'No applicant row was found in the roster',
   },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
+  HEADERS_TOO_LARGE: { status: 431, zh: '请求头过大', en: 'The request headers are too large' },
   TOO_MANY_REQUESTS: { status: 429, zh: '服务繁忙，请稍后再试', en: 'The service is busy; try again later' },
   INTERNAL_ERROR: { status: 500, zh: '服务内部错误', en: 'Internal server error' },
   RENDER_TIMEOUT: { status: 503, zh: '生成文件超时，请稍后再试', en: 'Rendering took too long; try again later' },
@@ -79,9 +92,13 @@ export class AppError extends Error {
   }
 }
 
-/** A 422 listing every problem found, counted in the message as docs/api.md shows. */
+/**
+ * A 422 listing every problem found, counted in the message as docs/api.md shows.
+ * When every problem is an unknown key, the response's code says so (UNKNOWN_KEY).
+ */
 export function validationError(details: readonly Problem[]): AppError {
-  return new AppError('VALIDATION_FAILED', {
+  const onlyUnknownKeys = details.length > 0 && details.every((problem) => problem.code === 'UNKNOWN_KEY');
+  return new AppError(onlyUnknownKeys ? 'UNKNOWN_KEY' : 'VALIDATION_FAILED', {
     details,
     zh: `申报材料有 ${details.length} 处问题`,
     en: `${details.length} problem${details.length === 1 ? '' : 's'} in the submitted data`,

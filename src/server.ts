@@ -1,9 +1,10 @@
 /**
  * The process: read the configuration, parse the fonts, build the app, listen;
- * on SIGTERM/SIGINT stop accepting, let running renders finish, end the workers.
+ * on SIGTERM/SIGINT shut down cleanly (src/shutdown.ts) and exit 0.
  */
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { onceShutdown } from './shutdown.js';
 import { createFontServices } from './http/fonts.js';
 import { preloadTemplates } from './text/index.js';
 import { FORMS } from './forms/registry.js';
@@ -38,25 +39,7 @@ async function main(): Promise<void> {
     app.log.error({ err: error }, 'a template does not compile, or a sample does not render');
   }
 
-  let closing = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    const forced = setTimeout(() => {
-      app.log.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, config.RENDER_TIMEOUT_MS + 5_000);
-    forced.unref();
-    // close() stops accepting, waits for in-flight requests, then runs onClose (drains the render pool).
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.log.error({ err: error }, 'error during shutdown');
-        process.exit(1);
-      },
-    );
-  };
+  const shutdown = onceShutdown(app, config.SHUTDOWN_GRACE_MS);
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
 

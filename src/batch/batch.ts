@@ -1,7 +1,9 @@
 /**
  * Many applicants at once, as one ZIP streamed while it is built: a folder per
- * applicant with their documents, the roster as XLSX and PDF, and a report of
- * what failed. One bad row never fails the batch: it is reported and skipped.
+ * applicant with their documents and one print file of them all (打印-姓名.pdf,
+ * catalogue order, duplex-ready), the roster as XLSX and PDF, and a report of
+ * what failed and of every rule finding (检查报告.csv / .xlsx). One bad row
+ * never fails the batch: it is reported and skipped.
  *
  * Memory stays flat: a few applicants are rendered at a time, and the next one
  * starts only when the zip has taken the earlier ones' files.
@@ -13,25 +15,13 @@ import { parseDossier } from '../domain/parse.js';
 import type { Problem } from '../errors.js';
 import { AppError } from '../errors.js';
 import { safeFileName } from '../http/content-disposition.js';
+import type { FormDefinition } from '../forms/types.js';
+import { runChecks } from '../domain/checks.js';
+import { dossierDocuments, dossierMaterialFindings, unitForms } from '../packet/contents.js';
 import type { RenderForm } from '../packet/packet.js';
 import type { RenderedFile } from '../render/index.js';
-import { errorReportCsv, type BatchFailure } from './report.js';
-
-/** The per-applicant documents of a batch folder, in the notice's order. */
-export const BATCH_FORMS: readonly {
-  readonly formId: string;
-  readonly when?: (dossier: Dossier) => boolean;
-  readonly options?: Readonly<Record<string, unknown>>;
-}[] = [
-  { formId: 'publicity-notice' },
-  { formId: 'publicity-result' },
-  { formId: 'pledge' },
-  { formId: 'ce-exemption', when: (dossier) => dossier.ceExemption !== null },
-  { formId: 'materials-catalogue' },
-  { formId: 'political-appraisal' },
-  { formId: 'work-experience-certificate' },
-  { formId: 'review-form', options: { copies: 2 } },
-];
+import { mergePrintFile } from '../packet/packet.js';
+import { type ApplicantFindings, type BatchFailure, batchReportCsv, batchReportXlsx, hasErrors } from './report.js';
 
 export interface BatchEntry {
   /** Where the applicant came from: "/dossiers/3" for JSON, "申报人员!5" for a spreadsheet row. */
@@ -51,11 +41,10 @@ export interface BatchRequest {
 
 export interface BatchDeps {
   readonly renderForm: RenderForm;
-  /** Problems a form finds beyond the schema (publicity length…). */
-  readonly requires: (formId: string, input: unknown) => readonly Problem[];
+  /** The forms: each folder holds those whose declaration puts them in batches, the unit's (roster) are made once. */
+  readonly forms: readonly FormDefinition[];
   /** Characters of the dossier no configured font can print. */
   readonly findMissingGlyphs: (dossier: Dossier) => Promise<readonly Problem[]>;
-  readonly fileName: (formId: string, input: unknown) => string;
   /** Applicants rendered at once; keep it near the number of render workers. */
   readonly concurrency: number;
   /** Told after each applicant: how many are done, and how many failed. */
@@ -66,7 +55,12 @@ export interface BatchSummary {
   readonly total: number;
   readonly succeeded: number;
   readonly failed: readonly BatchFailure[];
+  /** Applicants whose documents were made but whose rule checks found an error to correct. */
+  readonly withErrors: readonly { readonly source: string; readonly label: string }[];
 }
+
+/** The report at the top of the zip, as CSV and XLSX. */
+export const REPORT_NAME = '检查报告';
 
 /**
  * Starts the batch and returns the zip stream at once; `summary` settles when
@@ -87,6 +81,7 @@ export function streamBatch(
 async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchDeps): Promise<BatchSummary> {
   const mtime = request.now;
   const failures: BatchFailure[] = [];
+  const findings: ApplicantFindings[] = [];
   const valid: Dossier[] = [];
   const folders = new Set<string>();
   let done = 0;
@@ -109,13 +104,22 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
       folders,
       `${safeFileName(dossier.applicant.name)}-${dossier.applicant.idNumber.slice(-4)}`,
     );
+    // The rule findings, as POST /v1/checks reports them, go in the report; the documents are made all the same.
+    findings.push({
+      source: entry.source,
+      label: dossier.applicant.name,
+      findings: [...runChecks(dossier), ...dossierMaterialFindings(deps.forms, dossier)],
+    });
     type Outcome = { formId: string; file: RenderedFile } | { formId: string; problems: readonly Problem[] };
+    const fileNames = new Map<string, string>();
+    const documents = dossierDocuments(deps.forms, dossier, 'batch');
     const rendered = await Promise.all(
-      BATCH_FORMS.filter((form) => form.when?.(dossier) ?? true).map(async (form): Promise<Outcome> => {
-        const problems = deps.requires(form.formId, dossier);
+      documents.map(async (form): Promise<Outcome> => {
+        const problems = form.operations.requires(dossier);
         if (problems.length > 0) return { formId: form.formId, problems };
         try {
-          const file = await renderPatiently(deps, form.formId, 'pdf', dossier, form.options ?? {});
+          const file = await renderPatiently(deps, form.formId, 'pdf', dossier, form.options);
+          fileNames.set(form.formId, form.operations.fileName(dossier));
           return { formId: form.formId, file };
         } catch (error) {
           // A document that cannot be made (bad data, a render that timed out) is reported; only a bug stops the batch.
@@ -130,11 +134,22 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
     if (problems.length > 0)
       failures.push({ source: entry.source, label: dossier.applicant.name, problems, partial: true });
     const written: Promise<void>[] = [];
-    for (const result of rendered) {
-      if (!('file' in result)) continue;
-      const name = `${folder}/${safeFileName(deps.fileName(result.formId, dossier))}.pdf`;
+    const printed: { title: string; item: number | null; pdf: Uint8Array }[] = [];
+    rendered.forEach((result, index) => {
+      if (!('file' in result)) return;
+      const name = `${folder}/${safeFileName(fileNames.get(result.formId) ?? result.formId)}.pdf`;
       written.push(addWhenTaken(zip, result.file.bytes, name, mtime));
-    }
+      const document = documents[index]!;
+      printed.push({ title: document.title, item: document.item, pdf: result.file.bytes });
+    });
+    // One file to print double-sided: the documents in catalogue order, each on an odd page, with bookmarks.
+    const printFile = await mergePrintFile({
+      title: `职称申报材料-${dossier.applicant.name}`,
+      createdAt: mtime,
+      documents: printed,
+      scans: [],
+    });
+    written.push(addWhenTaken(zip, printFile, `${folder}/打印-${safeFileName(dossier.applicant.name)}.pdf`, mtime));
     valid.push(dossier);
     await Promise.all(written);
   };
@@ -151,15 +166,28 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
 
   if (valid.length > 0) {
     const roster: RosterInput = { unit: request.unit, dossiers: valid };
-    for (const format of ['xlsx', 'pdf'] as const) {
-      const file = await renderPatiently(deps, 'roster', format, roster, {});
-      await addWhenTaken(zip, file.bytes, `${safeFileName(deps.fileName('roster', roster))}.${format}`, mtime);
+    for (const form of unitForms(deps.forms)) {
+      const accepted = form.accept(roster);
+      if (!accepted.ok) throw new AppError('INTERNAL_ERROR', { en: `batch ${form.id} input refused` });
+      const name = safeFileName(accepted.value.fileName());
+      for (const format of UNIT_FORMATS.filter((candidate) => form.formats.includes(candidate))) {
+        const file = await renderPatiently(deps, form.id, format, accepted.value.value, {});
+        await addWhenTaken(zip, file.bytes, `${name}.${format}`, mtime);
+      }
     }
   }
-  if (failures.length > 0) {
-    await addWhenTaken(zip, errorReportCsv(failures), '错误报告.csv', mtime);
-  }
-  return { total: request.entries.length, succeeded: valid.length, failed: failures };
+  // Findings in the order of the input, whatever order the applicants finished in.
+  const order = new Map(request.entries.map((entry, index) => [entry.source, index]));
+  findings.sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0));
+  const report = { failures, findings };
+  await addWhenTaken(zip, batchReportCsv(report), `${REPORT_NAME}.csv`, mtime);
+  await addWhenTaken(zip, await batchReportXlsx(report, mtime), `${REPORT_NAME}.xlsx`, mtime);
+  return {
+    total: request.entries.length,
+    succeeded: valid.length,
+    failed: failures,
+    withErrors: findings.filter(hasErrors).map(({ source, label }) => ({ source, label })),
+  };
 }
 
 /** Render slots are shared with other requests: a batch waits for a free one instead of failing with 429. */
@@ -175,6 +203,9 @@ async function renderPatiently(deps: BatchDeps, ...args: Parameters<RenderForm>)
 }
 
 const BUSY_RETRIES = 100;
+
+/** The unit's documents (the roster) as a workbook to edit and a PDF to print. */
+const UNIT_FORMATS = ['xlsx', 'pdf'] as const;
 
 /** Adds a file and resolves once the zip has read it, so its buffer can be freed. */
 function addWhenTaken(zip: yazl.ZipFile, bytes: Uint8Array, name: string, mtime: Date): Promise<void> {

@@ -20,7 +20,7 @@ export interface BatchInput {
   readonly entries: readonly BatchEntry[];
 }
 
-const JsonBatchSchema = z.object({ unit: RosterUnitSchema, dossiers: rosterDossiers(z.unknown()) });
+const JsonBatchSchema = z.strictObject({ unit: RosterUnitSchema, dossiers: rosterDossiers(z.unknown()) });
 
 export function batchFromJson(body: unknown, maxApplicants: number): BatchInput {
   const { unit, dossiers } = parseOrThrow(JsonBatchSchema, body);

@@ -75,17 +75,12 @@ export default async function batchRoutes(app: FastifyInstance, opts: BatchRoute
 export function batchDeps(
   opts: Pick<BatchRoutesOptions, 'forms' | 'renderService' | 'fonts' | 'concurrency'>,
 ): BatchDeps {
-  const byId = new Map(opts.forms.map((form) => [form.id, form]));
-  const formOf = (id: string) => {
-    const form = byId.get(id);
-    if (!form) throw new AppError('INTERNAL_ERROR', { en: `batch form ${id} is not registered` });
-    return form;
-  };
   return {
-    renderForm: (formId, format, input, options) => opts.renderService.renderForm(formId, format, input, options),
-    requires: (formId, input) => formOf(formId).requires?.(input) ?? [],
+    // Batch documents take the batch lane: they wait behind single documents, never starve them.
+    renderForm: (formId, format, input, options) =>
+      opts.renderService.renderForm(formId, format, input, options, 'batch'),
+    forms: opts.forms,
     findMissingGlyphs: (dossier) => opts.fonts.findMissingGlyphs(dossier),
-    fileName: (formId, input) => formOf(formId).fileName(input),
     concurrency: opts.concurrency,
   };
 }

@@ -13,14 +13,14 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.js';
-import { streamBatch } from '../batch/batch.js';
+import { REPORT_NAME, streamBatch } from '../batch/batch.js';
 import { batchFromJson, batchFromWorkbook } from '../batch/input.js';
 import { batchDeps } from '../batch/routes.js';
 import { AppError } from '../errors.js';
 import { FORMS, findForm } from '../forms/registry.js';
 import { FORMATS, type Format } from '../forms/types.js';
 import { createFontServices } from '../http/fonts.js';
-import { prepareFormInput } from '../forms/prepare.js';
+import { prepareFormInput } from '../http/prepare.js';
 import { createRenderService } from '../render/pool.js';
 
 const USAGE = `用法 / usage:
@@ -28,7 +28,7 @@ const USAGE = `用法 / usage:
   zhicheng-docs render <form-id> <dossier.json> -o <file.pdf|docx|xlsx> [--copies 1|2]
   zhicheng-docs forms
 
-  batch   每名申报人一个文件夹，另附花名册与错误报告 / a folder per applicant, the roster and an error report
+  batch   每名申报人一个文件夹（含打印文件），另附花名册与检查报告 / a folder per applicant with a print file, the roster and a report
   render  生成一份文件 / render one document
   forms   列出所有表单 / list the forms`;
 
@@ -87,7 +87,8 @@ async function batchCommand(args: readonly string[]): Promise<number> {
           ...(unit === undefined ? {} : { unit }),
         });
 
-  const renderService = createRenderService(config);
+  // Alone on the machine: the batch may use every render slot.
+  const renderService = createRenderService({ ...config, BATCH_RENDER_SHARE: 1 });
   const bar = new cliProgress.SingleBar(
     {
       format: '生成中 {bar} {value}/{total} 人 | 失败 {failed} | {duration_formatted}',
@@ -107,8 +108,10 @@ async function batchCommand(args: readonly string[]): Promise<number> {
     const result = await summary;
     bar.stop();
     console.log(
-      `完成 / done: ${result.succeeded} 人成功 succeeded, ${result.total - result.succeeded} 人未生成 skipped → ${values.output}`,
+      `完成 / done: ${result.succeeded} 人成功 succeeded（其中 ${result.withErrors.length} 人有须更正的错误 / with errors to correct）, ${result.total - result.succeeded} 人未生成 skipped → ${values.output}`,
     );
+    for (const applicant of result.withErrors)
+      console.log(`  ${applicant.source} ${applicant.label}（有须更正的错误）`);
     for (const failure of result.failed) {
       const first = failure.problems[0];
       const more = failure.problems.length > 1 ? ` (+${failure.problems.length - 1})` : '';
@@ -117,7 +120,8 @@ async function batchCommand(args: readonly string[]): Promise<number> {
         `  ${failure.source} ${failure.label}（${outcome}）: ${first ? `${first.path} ${first.message}` : ''}${more}`,
       );
     }
-    if (result.failed.length > 0) console.log('详见 zip 中的 错误报告.csv / see 错误报告.csv in the zip');
+    if (result.failed.length > 0 || result.withErrors.length > 0)
+      console.log(`详见 zip 中的 ${REPORT_NAME}.csv / .xlsx (see the report in the zip)`);
     return result.failed.length > 0 ? 3 : 0;
   } finally {
     bar.stop();
@@ -163,7 +167,7 @@ async function renderCommand(args: readonly string[]): Promise<number> {
   const prepared = await prepareFormInput(form, body, query, createFontServices().findMissingGlyphs);
   const renderService = createRenderService(config);
   try {
-    const file = await renderService.renderForm(form.id, format as Format, prepared.input, prepared.options);
+    const file = await renderService.renderForm(form.id, format as Format, prepared.input.value, prepared.options);
     await writeFile(values.output, file.bytes);
     console.log(`${values.output} (${file.bytes.length} bytes)`);
     return 0;

@@ -53,6 +53,8 @@ export const FINDING_CODES = [
   'BLIND_REVIEW_EMPLOYER',
   'TITLE_DATES_ORDER',
   'WORK_STARTED_TOO_YOUNG',
+  // Reported beside these rules by the packet contents (src/packet/contents.ts), which knows what is made and uploaded.
+  'MATERIAL_MISSING',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -228,7 +228,7 @@ const always = { when: (payload: { value: unknown }) => typeof payload.value ===
 /** Common answers for 学历 (free text: the forms print what the applicant writes). */
 const EDUCATION_LEVELS = ['研究生', '大学本科', '大学专科', '中专', '高中'];
 
-export const EducationSchema = z.object(
+export const EducationSchema = z.strictObject(
   {
     level: TextSchema.meta({ examples: EDUCATION_LEVELS }),
     degree: OptionalTextSchema,
@@ -239,7 +239,7 @@ export const EducationSchema = z.object(
   requiredError,
 );
 
-export const CurrentTitleSchema = z.object(
+export const CurrentTitleSchema = z.strictObject(
   {
     name: TitleSchema,
     obtainedOn: YearMonthSchema,
@@ -250,7 +250,7 @@ export const CurrentTitleSchema = z.object(
 );
 
 /** The applicant's fields without the cross-field rules (for building subsets). */
-export const ApplicantFieldsSchema = z.object(
+export const ApplicantFieldsSchema = z.strictObject(
   {
     name: PersonNameSchema,
     gender: z.enum(['男', '女'], requiredError),
@@ -306,7 +306,7 @@ function idAgreement(v: Record<string, unknown>, ctx: z.RefinementCtx): void {
 
 export const ApplicantSchema = ApplicantFieldsSchema.superRefine(idAgreement, always);
 
-export const ApplicationSchema = z.object(
+export const ApplicationSchema = z.strictObject(
   {
     year: z
       .number(requiredError)
@@ -333,9 +333,9 @@ export const ApplicationSchema = z.object(
 );
 
 export const WorkPeriodSchema = z
-  .object({ from: YearMonthSchema, to: YearMonthSchema, employer: TextSchema, post: TextSchema }, requiredError)
+  .strictObject({ from: YearMonthSchema, to: YearMonthSchema, employer: TextSchema, post: TextSchema }, requiredError)
   .superRefine(orderedRange('from', 'to'), always);
-export const AssessmentSchema = z.object(
+export const AssessmentSchema = z.strictObject(
   {
     year: YearSchema,
     result: z.enum(['优秀', '合格', '称职', '基本合格', '不合格'], requiredError),
@@ -345,7 +345,7 @@ export const AssessmentSchema = z.object(
 /** Most study hours one year can plausibly record (公需 30 + 专业 60 are the notice's yearly minimums). */
 export const MAX_YEARLY_HOURS = 1000;
 
-export const ContinuingEducationSchema = z.object(
+export const ContinuingEducationSchema = z.strictObject(
   {
     year: YearSchema,
     // A year has 8,760 hours; anything near that is a typing error, not study.
@@ -354,9 +354,9 @@ export const ContinuingEducationSchema = z.object(
   },
   requiredError,
 );
-export const CeExemptionSchema = z.object({ reason: TextSchema, category: TextSchema }, requiredError);
+export const CeExemptionSchema = z.strictObject({ reason: TextSchema, category: TextSchema }, requiredError);
 export const AchievementSchema = z
-  .object(
+  .strictObject(
     {
       from: YearMonthSchema,
       to: YearMonthSchema,
@@ -368,15 +368,15 @@ export const AchievementSchema = z
     requiredError,
   )
   .superRefine(orderedRange('from', 'to'), always);
-export const PaperSchema = z.object(
+export const PaperSchema = z.strictObject(
   { title: TextSchema, journal: TextSchema, publishedOn: YearMonthSchema, role: OptionalTextSchema },
   requiredError,
 );
-export const AwardSchema = z.object(
+export const AwardSchema = z.strictObject(
   { name: TextSchema, issuer: TextSchema, awardedOn: YearMonthSchema },
   requiredError,
 );
-export const PatentSchema = z.object(
+export const PatentSchema = z.strictObject(
   {
     name: TextSchema,
     number: OptionalTextSchema,
@@ -385,12 +385,12 @@ export const PatentSchema = z.object(
   },
   requiredError,
 );
-export const RecommendingUnitSchema = z.object(
+export const RecommendingUnitSchema = z.strictObject(
   { name: TextSchema, office: TextSchema, phone: PhoneSchema, head: OptionalTextSchema },
   requiredError,
 );
 export const PublicitySchema = z
-  .object(
+  .strictObject(
     {
       startDate: IsoDateSchema,
       endDate: IsoDateSchema,
@@ -400,7 +400,7 @@ export const PublicitySchema = z
     requiredError,
   )
   .superRefine(orderedRange('startDate', 'endDate'), always);
-export const MaterialSchema = z.object(
+export const MaterialSchema = z.strictObject(
   { name: TextSchema, count: z.number(requiredError).int().min(0) },
   requiredError,
 );
@@ -419,7 +419,7 @@ function uniqueYears(v: unknown, ctx: z.RefinementCtx): void {
 }
 
 /** The dossier's fields without the dossier-level rule (the title ladder). */
-export const DossierFieldsSchema = z.object(
+export const DossierFieldsSchema = z.strictObject(
   {
     applicant: ApplicantSchema,
     application: ApplicationSchema,
@@ -497,7 +497,7 @@ export type ContinuingEducation = z.infer<typeof ContinuingEducationSchema>;
 export type Publicity = z.infer<typeof PublicitySchema>;
 
 /** The roster's unit block (附件5 footer): who files it, and when. */
-export const RosterUnitSchema = z.object(
+export const RosterUnitSchema = z.strictObject(
   {
     name: TextSchema,
     prefecture: OptionalTextSchema,
@@ -510,7 +510,7 @@ export const RosterUnitSchema = z.object(
 export type RosterUnit = z.infer<typeof RosterUnitSchema>;
 
 /** Input of `roster` and `POST /v1/batches`: { unit, dossiers }. */
-export const RosterInputSchema = z.object(
+export const RosterInputSchema = z.strictObject(
   {
     unit: RosterUnitSchema,
     dossiers: rosterDossiers(DossierSchema),

@@ -133,12 +133,8 @@ function problemFromIssue(issue: z.core.$ZodIssue, basePath: string): Problem {
         messageEn: `Must be a multiple of ${String(issue.divisor)}`,
       };
     case 'unrecognized_keys':
-      return {
-        path,
-        code: 'UNKNOWN_KEY',
-        message: `不认识的字段：${issue.keys.join('、')}`,
-        messageEn: `Unknown field(s): ${issue.keys.join(', ')}`,
-      };
+      // Split into one problem per key by problemsFromIssue; kept for a single key.
+      return unknownKeyProblem([...issue.path, issue.keys[0] ?? ''], basePath);
     default:
       return { path, code: 'INVALID_VALUE', message: '取值无效', messageEn: issue.message || 'Invalid value' };
   }
@@ -149,13 +145,36 @@ export function problemsFromZodError(error: z.ZodError, basePath = ''): Problem[
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const issue of error.issues) {
-    const problem = problemFromIssue(issue, basePath);
-    const key = `${problem.path}\u0000${problem.code}\u0000${problem.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    problems.push(problem);
+    for (const problem of problemsFromIssue(issue, basePath)) {
+      const key = `${problem.path}\u0000${problem.code}\u0000${problem.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(problem);
+    }
   }
   return problems;
+}
+
+/**
+ * A misspelt key (`workSumary`) is never dropped silently: each unknown key is
+ * its own problem at its own path, so a caller sees exactly which field to fix.
+ */
+function problemsFromIssue(issue: z.core.$ZodIssue, basePath: string): Problem[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => unknownKeyProblem([...issue.path, key], basePath));
+  }
+  return [problemFromIssue(issue, basePath)];
+}
+
+/** UNKNOWN_KEY at the key's own JSON pointer. */
+export function unknownKeyProblem(path: readonly PropertyKey[], basePath = ''): Problem {
+  const key = String(path[path.length - 1] ?? '');
+  return {
+    path: toPointer(path, basePath),
+    code: 'UNKNOWN_KEY',
+    message: `不认识的字段“${key}”，请检查拼写`,
+    messageEn: `Unknown field "${key}"; check its spelling`,
+  };
 }
 
 /** Every code a dossier or roster validation can report, for documentation. */

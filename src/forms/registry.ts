@@ -1,6 +1,8 @@
 /**
- * The list of forms. Routes, OpenAPI and tests are generated from it, so a
- * form added here appears everywhere at once. Order: as docs/api.md lists them.
+ * The one list of forms. Routes, OpenAPI, packet order, batch contents and
+ * tests are derived from it and from each form's declaration, so a form added
+ * here (with its own folder) appears everywhere at once. Order: as
+ * docs/api.md lists them; within one catalogue item, the print order.
  */
 import { ceExemptionForm } from './ce-exemption/index.js';
 import { materialsCatalogueForm } from './materials-catalogue/index.js';
@@ -12,8 +14,9 @@ import { reviewForm } from './review-form/index.js';
 import { rosterForm } from './roster/index.js';
 import type { FormDefinition } from './types.js';
 import { workExperienceCertificateForm } from './work-experience-certificate/index.js';
+import { workSummaryForm } from './work-summary/index.js';
 
-export const FORMS: readonly FormDefinition[] = [
+export const FORMS = [
   publicityNoticeForm,
   publicityResultForm,
   pledgeForm,
@@ -23,10 +26,14 @@ export const FORMS: readonly FormDefinition[] = [
   reviewForm,
   politicalAppraisalForm,
   workExperienceCertificateForm,
-];
+  workSummaryForm,
+] as const;
 
-const BY_ID = new Map(FORMS.map((form) => [form.id, form]));
+/** Every form id this service knows, as a type: a misspelt id is a compile error. */
+export type FormId = (typeof FORMS)[number]['id'];
 
-export function findForm(id: string): FormDefinition | undefined {
+const BY_ID = new Map<string, FormDefinition<FormId>>(FORMS.map((form) => [form.id, form]));
+
+export function findForm(id: string): FormDefinition<FormId> | undefined {
   return BY_ID.get(id);
 }

@@ -10,8 +10,7 @@ import { DossierSchema } from '../domain/dossier.js';
 import { ERROR_CODES } from '../errors.js';
 import type { FormDefinition } from '../forms/types.js';
 import { CONTENT_TYPES } from '../render/index.js';
-import { catalogueItemName } from '../packet/contents.js';
-import { rosterImportOpenApiPaths } from '../roster-import/openapi.js';
+import { CATALOGUE_ITEMS } from '../forms/materials-catalogue/items.js';
 import { ErrorBody } from './error-body.js';
 import { ChecksResponse } from './routes/checks-schema.js';
 import { FormDetail, FormSummary } from './routes/forms-schema.js';
@@ -104,7 +103,11 @@ function renderOperation(form: FormDefinition, inputName: string): JsonObject {
     tags: ['forms'],
     operationId: `render-${form.id}`,
     summary: `${attachment}${form.title} / ${form.titleEn}`,
-    description: `${form.description}\n\nFormats: ${form.formats.join(', ')}. The file name is readable Chinese (RFC 6266 \`filename*\`), with an ASCII fallback.`,
+    description:
+      `${form.description}\n\nFormats: ${form.formats.join(', ')}. The file name is readable Chinese (RFC 6266 \`filename*\`), with an ASCII fallback.` +
+      (form.manyApplicants
+        ? ' Takes as many applicants as a batch: the body limit is that of POST /v1/batches (`UPLOAD_LIMIT`), not `BODY_LIMIT`.'
+        : ''),
     parameters: [
       pathParam('format', { type: 'string', enum: [...form.formats] }, 'file format'),
       ...queryParameters(form),
@@ -169,7 +172,7 @@ function packetPaths(): JsonObject {
       {
         type: 'array',
         items: { type: 'string', contentMediaType: 'application/octet-stream' },
-        title: catalogueItemName(index + 1),
+        title: CATALOGUE_ITEMS[index]?.name ?? `item${index + 1}`,
         description: `scans for 附件6 item ${index + 1} (JPEG, PNG or PDF)`,
       },
     ]),
@@ -217,8 +220,14 @@ function packetPaths(): JsonObject {
   };
 }
 
-/** Components and paths of the routes of this layer, to merge into the generated document. */
-export function openApiParts(forms: readonly FormDefinition[]): { schemas: JsonObject; paths: JsonObject } {
+/**
+ * Components and paths of the routes of this layer, to merge into the generated
+ * document, plus `ownPaths`: routes that describe themselves (the roster workbook routes).
+ */
+export function openApiParts(
+  forms: readonly FormDefinition[],
+  ownPaths: JsonObject = {},
+): { schemas: JsonObject; paths: JsonObject } {
   const inputs = inputComponents(forms);
   const formIds = forms.map((form) => form.id);
   const formIdParam = pathParam('formId', { type: 'string', enum: formIds }, 'form id');
@@ -267,8 +276,8 @@ export function openApiParts(forms: readonly FormDefinition[]): { schemas: JsonO
         },
       },
     },
-    // The roster workbook routes describe themselves (src/roster-import/openapi.ts).
-    ...rosterImportOpenApiPaths(),
+    // Routes that describe themselves (src/roster-import/openapi.ts), passed in by the app.
+    ...ownPaths,
     ...packetPaths(),
     '/v1/batches': {
       post: {

@@ -3,42 +3,93 @@
  *
  * Every part starts on an odd page, so a double-sided print never puts the
  * first page of a document on the back of the previous one: a blank page is
- * inserted where needed. Each part gets an outline (bookmark) entry. Scans
- * arrive as clean A4 pages (scan-pages.ts, made in an upload worker) and are
- * copied like the rendered documents.
+ * inserted where needed. Each part gets an outline (bookmark) entry; parts of
+ * one group (a catalogue item) are nested under one bookmark for the group.
+ * Scans arrive as clean A4 pages (made in an upload worker, scan-pages.ts: EXIF
+ * orientation applied, JPEGs embedded as they are); their pages are fitted
+ * inside a 10 mm white border, so the
+ * small label naming their catalogue item ("材料6 身份证复印件 1/2") can sit in
+ * the top margin's safe zone (≥ 5 mm from the edge) without covering the scan.
  */
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, Duplex, PrintScaling } from 'pdf-lib';
+import {
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  type PDFPage,
+  type PDFRef,
+  Duplex,
+  PrintScaling,
+  concatTransformationMatrix,
+  degrees,
+  drawObject,
+  popGraphicsState,
+  pushGraphicsState,
+} from 'pdf-lib';
 import type { Scan } from './scans.js';
 
 const MM = 72 / 25.4;
 const A4 = { width: 210 * MM, height: 297 * MM };
+/** White border around a scan on its page; the label lives in the top one. */
+const SCAN_MARGIN = 10 * MM;
+/** The strip of a label page drawn onto a scan page: the top border, above the scan. */
+export const LABEL_STRIP = { width: A4.width, height: SCAN_MARGIN };
+
+interface PartCommon {
+  readonly title: string;
+  /** Parts of one group (a catalogue item) nest under one bookmark titled with the group. */
+  readonly group?: string;
+}
 
 export type PacketPart =
-  | { readonly title: string; readonly pdf: Uint8Array }
-  | { readonly title: string; readonly scan: Scan };
+  | (PartCommon & { readonly pdf: Uint8Array })
+  | (PartCommon & {
+      readonly scan: Scan;
+      /** Printed on each scan page with its number among the pages of the same label: "材料6 身份证复印件 1/2". */
+      readonly label?: string;
+    });
+
+/** Renders label texts as a PDF, one A4 portrait page each, the text inside its top LABEL_STRIP. */
+export type RenderLabels = (texts: readonly string[]) => Promise<Uint8Array>;
 
 export interface PacketMeta {
   readonly title: string;
   readonly createdAt: Date;
+  /** Without it scan pages carry no label. */
+  readonly renderLabels?: RenderLabels;
+}
+
+export interface PartStart {
+  readonly title: string;
+  readonly group?: string;
+  readonly page: number;
 }
 
 export interface AssembledPacket {
   readonly bytes: Uint8Array;
   readonly pageCount: number;
   /** First page (1-based) of each part, in order. */
-  readonly starts: readonly { readonly title: string; readonly page: number }[];
+  readonly starts: readonly PartStart[];
 }
 
 export async function assemblePacket(parts: readonly PacketPart[], meta: PacketMeta): Promise<AssembledPacket> {
   const packet = await PDFDocument.create({ updateMetadata: false });
-  const starts: { title: string; page: number }[] = [];
+  const starts: PartStart[] = [];
+  const labelled: { page: PDFPage; label: string }[] = [];
   for (const part of parts) {
     if (packet.getPageCount() % 2 === 1) packet.addPage([A4.width, A4.height]);
-    starts.push({ title: part.title, page: packet.getPageCount() + 1 });
-    if ('pdf' in part) await appendPdf(packet, part.pdf);
-    else await appendPdf(packet, part.scan.pdf); // clean A4 pages made by an upload worker
+    starts.push({ title: part.title, ...(part.group ? { group: part.group } : {}), page: packet.getPageCount() + 1 });
+    if ('pdf' in part) {
+      await appendPdf(packet, part.pdf);
+      continue;
+    }
+    const before = packet.getPageCount();
+    await appendPdfScan(packet, part.scan.pdf); // clean A4 pages made by an upload worker (scan-pages.ts)
+    const label = part.label;
+    if (label !== undefined) for (const page of packet.getPages().slice(before)) labelled.push({ page, label });
   }
   if (packet.getPageCount() % 2 === 1) packet.addPage([A4.width, A4.height]);
+  if (meta.renderLabels && labelled.length > 0) await drawLabels(packet, labelled, meta.renderLabels);
   addOutline(packet, starts);
   setMetadata(packet, meta);
   const bytes = await packet.save({ useObjectStreams: true });
@@ -51,29 +102,175 @@ async function appendPdf(packet: PDFDocument, bytes: Uint8Array): Promise<void> 
   for (const page of pages) packet.addPage(page);
 }
 
-function addOutline(packet: PDFDocument, starts: readonly { title: string; page: number }[]): void {
-  if (starts.length === 0) return;
+/** Uploaded PDF pages, each fitted inside the border of an A4 page (turned as its /Rotate says). */
+async function appendPdfScan(packet: PDFDocument, bytes: Uint8Array): Promise<void> {
+  const source = await PDFDocument.load(bytes, { updateMetadata: false });
+  const rotations = source.getPages().map((page) => ((page.getRotation().angle % 360) + 360) % 360);
+  const embedded = await packet.embedPdf(source, source.getPageIndices());
+  embedded.forEach((page, index) => {
+    const rotation = rotations[index] ?? 0;
+    const turned = rotation === 90 || rotation === 270;
+    const shownWidth = turned ? page.height : page.width;
+    const shownHeight = turned ? page.width : page.height;
+    const target = packet.addPage(shownWidth > shownHeight ? [A4.height, A4.width] : [A4.width, A4.height]);
+    const box = fit(shownWidth, shownHeight, target);
+    // drawPage turns counter-clockwise about (x, y); /Rotate turns clockwise: move the anchor to the corner the turn brings into place.
+    const w = page.width * box.scale;
+    const h = page.height * box.scale;
+    const anchor: Record<number, [number, number]> = { 0: [0, 0], 90: [0, w], 180: [w, h], 270: [h, 0] };
+    const [dx, dy] = anchor[rotation] ?? [0, 0];
+    target.drawPage(page, {
+      x: box.x + dx,
+      y: box.y + dy,
+      xScale: box.scale,
+      yScale: box.scale,
+      rotate: degrees(-rotation),
+    });
+  });
+}
+
+/** Each labelled page gets the top strip of its label page, centred across the page's width. */
+async function drawLabels(
+  packet: PDFDocument,
+  labelled: readonly { page: PDFPage; label: string }[],
+  renderLabels: RenderLabels,
+): Promise<void> {
+  const totals = new Map<string, number>();
+  for (const { label } of labelled) totals.set(label, (totals.get(label) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const texts = labelled.map(({ label }) => {
+    const number = (seen.get(label) ?? 0) + 1;
+    seen.set(label, number);
+    return `${label} ${number}/${totals.get(label)}`;
+  });
+  const labels = await PDFDocument.load(await renderLabels(texts), { updateMetadata: false });
+  const strip = { left: 0, right: LABEL_STRIP.width, top: A4.height, bottom: A4.height - LABEL_STRIP.height };
+  for (const [index, { page }] of labelled.entries()) {
+    const source = labels.getPage(index);
+    const embedded = await packet.embedPage(source, strip);
+    const { width, height } = page.getSize();
+    page.drawPage(embedded, { x: (width - LABEL_STRIP.width) / 2, y: height - LABEL_STRIP.height });
+  }
+}
+
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly scale: number;
+}
+
+function fit(width: number, height: number, page: PDFPage): Box {
+  const { width: pageWidth, height: pageHeight } = page.getSize();
+  const scale = Math.min((pageWidth - 2 * SCAN_MARGIN) / width, (pageHeight - 2 * SCAN_MARGIN) / height);
+  return { scale, x: (pageWidth - width * scale) / 2, y: (pageHeight - height * scale) / 2 };
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+/**
+ * The transformation from the image's unit square to the page that shows the
+ * image the way EXIF orientation `o` says it should be seen, inside `box`.
+ * Derived from where three corners of the stored image land when displayed.
+ */
+export function orientationMatrix(o: number, width: number, height: number, box: Box): Matrix {
+  const turned = o >= 5;
+  const shownHeight = turned ? width : height;
+  // Stored pixel (px, py), top-down, → displayed pixel (dx, dy), top-down.
+  const display = (px: number, py: number): [number, number] => {
+    switch (o) {
+      case 2:
+        return [width - px, py];
+      case 3:
+        return [width - px, height - py];
+      case 4:
+        return [px, height - py];
+      case 5:
+        return [py, px];
+      case 6:
+        return [height - py, px];
+      case 7:
+        return [height - py, width - px];
+      case 8:
+        return [py, width - px];
+      default:
+        return [px, py];
+    }
+  };
+  // Unit square (u, v), v up, with the image's top row at v = 1 → page point.
+  const toPage = (u: number, v: number): [number, number] => {
+    const [dx, dy] = display(u * width, (1 - v) * height);
+    return [box.x + dx * box.scale, box.y + (shownHeight - dy) * box.scale];
+  };
+  const [e, f] = toPage(0, 0);
+  const [ux, uy] = toPage(1, 0);
+  const [vx, vy] = toPage(0, 1);
+  return [ux - e, uy - f, vx - e, vy - f, e, f];
+}
+
+interface OutlineNode {
+  readonly title: string;
+  readonly page: number;
+  readonly children: OutlineNode[];
+}
+
+/** Parts in order; consecutive parts of one group become the children of one node. */
+function outlineTree(starts: readonly PartStart[]): OutlineNode[] {
+  const nodes: OutlineNode[] = [];
+  let group: { name: string; node: OutlineNode } | undefined;
+  for (const start of starts) {
+    const leaf: OutlineNode = { title: start.title, page: start.page, children: [] };
+    if (start.group === undefined) {
+      group = undefined;
+      nodes.push(leaf);
+      continue;
+    }
+    if (group?.name !== start.group) {
+      group = { name: start.group, node: { title: start.group, page: start.page, children: [] } };
+      nodes.push(group.node);
+    }
+    group.node.children.push(leaf);
+  }
+  return nodes;
+}
+
+function addOutline(packet: PDFDocument, starts: readonly PartStart[]): void {
+  const tree = outlineTree(starts);
+  if (tree.length === 0) return;
   const context = packet.context;
   const pages = packet.getPages();
   const outlineRef = context.nextRef();
-  const itemRefs: PDFRef[] = starts.map(() => context.nextRef());
-  starts.forEach((start, index) => {
-    const item = context.obj({
-      Title: PDFHexString.fromText(start.title),
-      Parent: outlineRef,
-      Dest: [pages[start.page - 1]!.ref, 'Fit'],
+  /** Writes the items of one level under `parent`; returns their refs and how many items are open below. */
+  const writeLevel = (nodes: readonly OutlineNode[], parent: PDFRef): { refs: PDFRef[]; count: number } => {
+    const refs = nodes.map(() => context.nextRef());
+    let count = nodes.length;
+    nodes.forEach((node, index) => {
+      const item = context.obj({
+        Title: PDFHexString.fromText(node.title),
+        Parent: parent,
+        Dest: [pages[node.page - 1]!.ref, 'Fit'],
+      });
+      if (index > 0) item.set(PDFName.of('Prev'), refs[index - 1]!);
+      if (index < refs.length - 1) item.set(PDFName.of('Next'), refs[index + 1]!);
+      if (node.children.length > 0) {
+        const below = writeLevel(node.children, refs[index]!);
+        item.set(PDFName.of('First'), below.refs[0]!);
+        item.set(PDFName.of('Last'), below.refs[below.refs.length - 1]!);
+        // Positive: the item shows its children open in the viewer's bookmark pane.
+        item.set(PDFName.of('Count'), PDFNumber.of(below.count));
+        count += below.count;
+      }
+      context.assign(refs[index]!, item);
     });
-    if (index > 0) item.set(PDFName.of('Prev'), itemRefs[index - 1]!);
-    if (index < itemRefs.length - 1) item.set(PDFName.of('Next'), itemRefs[index + 1]!);
-    context.assign(itemRefs[index]!, item);
-  });
+    return { refs, count };
+  };
+  const top = writeLevel(tree, outlineRef);
   context.assign(
     outlineRef,
     context.obj({
       Type: 'Outlines',
-      First: itemRefs[0]!,
-      Last: itemRefs[itemRefs.length - 1]!,
-      Count: PDFNumber.of(starts.length),
+      First: top.refs[0]!,
+      Last: top.refs[top.refs.length - 1]!,
+      Count: PDFNumber.of(top.count),
     }),
   );
   packet.catalog.set(PDFName.of('Outlines'), outlineRef);

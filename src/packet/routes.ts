@@ -1,6 +1,7 @@
 /**
  * POST /v1/packets/pdf  one applicant's print packet as one PDF
  * POST /v1/packets/zip  every generated document as PDF and DOCX, plus that PDF
+ * POST /v1/packets/contents  what the packet would hold (JSON; see contents-route.ts)
  *
  * multipart/form-data: field `dossier` (JSON) and scans in fields item1 … item13.
  * The dossier must be valid for every form of the packet; the notice's rule
@@ -15,7 +16,8 @@ import { contentDisposition } from '../http/content-disposition.js';
 import type { FontServices } from '../http/fonts.js';
 import { parseOrThrow, problemsError } from '../http/validate.js';
 import type { RenderService } from '../render/pool.js';
-import { CATALOGUE_FORM_ID, packetDocuments } from './contents.js';
+import { catalogueDocument, dossierDocuments } from './contents.js';
+import { registerPacketContents } from './contents-route.js';
 import { buildPacketPdf, buildPacketZip, type PacketDeps, type PacketRequest } from './packet.js';
 import type { ScanPool } from './scan-pool.js';
 import { readPacketUpload, type UploadLimits } from './upload.js';
@@ -31,26 +33,20 @@ export interface PacketRoutesOptions {
 }
 
 export default async function packetRoutes(app: FastifyInstance, opts: PacketRoutesOptions): Promise<void> {
-  const byId = new Map(opts.forms.map((form) => [form.id, form]));
-  const formOf = (id: string): FormDefinition => {
-    const form = byId.get(id);
-    if (!form) throw new AppError('INTERNAL_ERROR', { en: `packet form ${id} is not registered` });
-    return form;
-  };
+  registerPacketContents(app, opts.forms);
+  const formatsOf = new Map(opts.forms.map((form) => [form.id, form.formats]));
   const deps: PacketDeps = {
     renderForm: (formId, format, input, options) => opts.renderService.renderForm(formId, format, input, options),
-    describeForm: (formId, input) => {
-      const form = formOf(formId);
-      return { title: form.title, fileName: form.fileName(input) };
-    },
+    forms: opts.forms,
   };
 
   const prepare = async (request: FastifyRequest) => {
     const upload = await readPacketUpload(request, opts.limits, opts.scanPool);
     const dossier = parseOrThrow(DossierSchema, upload.dossier, '/dossier');
-    const formIds = [CATALOGUE_FORM_ID, ...packetDocuments(dossier).map((doc) => doc.formId)];
-    const problems: Problem[] = formIds.flatMap((id) =>
-      (formOf(id).requires?.(dossier) ?? []).map((p) => ({ ...p, path: `/dossier${p.path}` })),
+    const catalogue = catalogueDocument(opts.forms);
+    const documents = [...(catalogue ? [catalogue] : []), ...dossierDocuments(opts.forms, dossier, 'packet')];
+    const problems: Problem[] = documents.flatMap((doc) =>
+      doc.operations.requires(dossier).map((p) => ({ ...p, path: `/dossier${p.path}` })),
     );
     const unique = [...new Map(problems.map((p) => [`${p.path}|${p.code}`, p])).values()];
     if (unique.length > 0) throw problemsError(unique);
@@ -65,7 +61,7 @@ export default async function packetRoutes(app: FastifyInstance, opts: PacketRou
     pdf: { type: 'application/pdf', build: buildPacketPdf },
     zip: {
       type: 'application/zip',
-      build: (packet: PacketRequest) => buildPacketZip(packet, deps, (formId) => formOf(formId).formats),
+      build: (packet: PacketRequest) => buildPacketZip(packet, deps, (formId) => formatsOf.get(formId) ?? []),
     },
   } as const;
   for (const [extension, format] of Object.entries(formats)) {

@@ -3,7 +3,12 @@
  * all routes alike.
  * - RENDER_CONCURRENCY renders run at once; up to RENDER_QUEUE_SIZE wait; one
  *   more is refused at once (429), so a burst cannot pile up unbounded work.
- * - RENDER_TIMEOUT_MS bounds waiting plus rendering (503). In a worker the task
+ * - Two lanes share the slots fairly: batch renders hold at most
+ *   BATCH_RENDER_SHARE of them and wait their turn (never 429: a batch bounds
+ *   its own concurrency), while single documents and packets keep the other
+ *   slots and go first whenever a slot frees, so batches never starve them.
+ * - RENDER_TIMEOUT_MS bounds waiting plus rendering (503); a batch render's
+ *   clock starts when it gets its slot (its wait is the batch's own). In a worker the task
  *   is aborted (piscina ends the thread); in-process the CPU work cannot be
  *   interrupted, so its slot stays taken until it really ends.
  * - RENDER_WORKERS > 0 renders in piscina worker threads so the event loop keeps
@@ -33,11 +38,17 @@ export interface RenderStats {
   readonly workers: number;
   readonly inFlight: number;
   readonly queued: number;
+  /** Batch renders running / waiting (part of inFlight / not counted in queued). */
+  readonly batchInFlight: number;
+  readonly batchQueued: number;
   readonly completed: number;
   readonly failed: number;
   readonly rejected: number;
   readonly timedOut: number;
 }
+
+/** Interactive: one form or one packet, a person waits. Batch: one of many documents of a batch. */
+export type RenderLane = 'interactive' | 'batch';
 
 export interface RenderService {
   renderForm(
@@ -45,6 +56,7 @@ export interface RenderService {
     format: Format,
     input: unknown,
     options: Readonly<Record<string, unknown>>,
+    lane?: RenderLane,
   ): Promise<RenderedFile>;
   /** True once the workers have loaded the forms (always true in-process). */
   ready(): boolean;
@@ -65,7 +77,7 @@ export interface RenderServiceOptions {
 }
 
 export function createRenderService(config: Config, options: RenderServiceOptions = {}): RenderService {
-  const slots = new Slots(config.RENDER_CONCURRENCY, config.RENDER_QUEUE_SIZE);
+  const slots = new Slots(config.RENDER_CONCURRENCY, config.RENDER_QUEUE_SIZE, config.BATCH_RENDER_SHARE);
   const counters = { completed: 0, failed: 0, rejected: 0, timedOut: 0 };
   const now = options.now ?? (() => new Date());
   const settings = {
@@ -81,6 +93,7 @@ export function createRenderService(config: Config, options: RenderServiceOption
     format: Format,
     input: unknown,
     renderOptions: Readonly<Record<string, unknown>>,
+    lane: RenderLane = 'interactive',
   ): Promise<RenderedFile> {
     if (closed) throw new AppError('NOT_READY');
     const task: RenderTask = {
@@ -94,18 +107,25 @@ export function createRenderService(config: Config, options: RenderServiceOption
     };
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
+    let expire: (error: AppError) => void = () => undefined;
     const deadline = new Promise<never>((_, reject) => {
+      expire = reject;
+    });
+    const startClock = () => {
       timer = setTimeout(() => {
         controller.abort();
-        reject(new AppError('RENDER_TIMEOUT'));
+        expire(new AppError('RENDER_TIMEOUT'));
       }, config.RENDER_TIMEOUT_MS);
-    });
+    };
+    // An interactive caller's time includes its wait; a batch render's starts with its slot.
+    if (lane === 'interactive') startClock();
     const work = (async () => {
-      await slots.acquire(controller.signal);
+      await slots.acquire(lane, controller.signal);
+      if (lane === 'batch') startClock();
       try {
         return await execute.run(task, controller.signal);
       } finally {
-        slots.release();
+        slots.release(lane);
       }
     })();
     try {
@@ -131,6 +151,8 @@ export function createRenderService(config: Config, options: RenderServiceOption
       workers: config.RENDER_WORKERS,
       inFlight: slots.active,
       queued: slots.waiting,
+      batchInFlight: slots.batchActive,
+      batchQueued: slots.batchWaiting,
       ...counters,
     }),
     async close() {
@@ -212,60 +234,100 @@ function workerExecutor(config: Config, formsModule: string | undefined): Execut
   };
 }
 
-/** A counting semaphore with a bounded waiting line. */
+interface Waiter {
+  readonly grant: () => void;
+  readonly signal: AbortSignal;
+  readonly onAbort: () => void;
+}
+
+/**
+ * A counting semaphore with two lanes. Interactive waiters have a bounded line
+ * (429 beyond it) and are served first; batch waiters line up without bound
+ * (each batch limits its own concurrency) and may hold at most `batchLimit`
+ * slots, so at least one slot stays free for single documents.
+ */
 class Slots {
   active = 0;
-  private readonly queue: Array<{ grant: () => void; signal: AbortSignal; onAbort: () => void }> = [];
+  batchActive = 0;
+  private readonly lines: Record<RenderLane, Waiter[]> = { interactive: [], batch: [] };
+  private readonly batchLimit: number;
   private idle: Array<() => void> = [];
 
   constructor(
     private readonly concurrency: number,
     private readonly queueSize: number,
-  ) {}
-
-  get waiting(): number {
-    return this.queue.length;
+    batchShare: number,
+  ) {
+    this.batchLimit =
+      batchShare >= 1 || concurrency <= 1
+        ? concurrency
+        : Math.max(1, Math.min(concurrency - 1, Math.floor(concurrency * batchShare)));
   }
 
-  acquire(signal: AbortSignal): Promise<void> {
-    if (this.active < this.concurrency) {
-      this.active += 1;
+  get waiting(): number {
+    return this.lines.interactive.length;
+  }
+
+  get batchWaiting(): number {
+    return this.lines.batch.length;
+  }
+
+  acquire(lane: RenderLane, signal: AbortSignal): Promise<void> {
+    if (this.lines[lane].length === 0 && this.canStart(lane)) {
+      this.take(lane);
       return Promise.resolve();
     }
-    if (this.queue.length >= this.queueSize) return Promise.reject(new AppError('TOO_MANY_REQUESTS'));
+    if (lane === 'interactive' && this.lines.interactive.length >= this.queueSize) {
+      return Promise.reject(new AppError('TOO_MANY_REQUESTS'));
+    }
+    const line = this.lines[lane];
     return new Promise<void>((resolve, reject) => {
-      const entry = {
+      const entry: Waiter = {
         signal,
         grant: () => {
           signal.removeEventListener('abort', entry.onAbort);
           resolve();
         },
         onAbort: () => {
-          const index = this.queue.indexOf(entry);
-          if (index >= 0) this.queue.splice(index, 1);
+          const index = line.indexOf(entry);
+          if (index >= 0) line.splice(index, 1);
           reject(new AppError('RENDER_TIMEOUT'));
         },
       };
       signal.addEventListener('abort', entry.onAbort, { once: true });
-      this.queue.push(entry);
+      line.push(entry);
     });
   }
 
-  release(): void {
-    const next = this.queue.shift();
-    if (next !== undefined) {
-      next.grant(); // the slot passes straight to the next in line
-      return;
-    }
+  release(lane: RenderLane): void {
     this.active -= 1;
-    if (this.active === 0) {
+    if (lane === 'batch') this.batchActive -= 1;
+    // Single documents first; a batch render only within the batches' share.
+    for (const next of ['interactive', 'batch'] as const) {
+      while (this.lines[next].length > 0 && this.canStart(next)) {
+        this.take(next);
+        this.lines[next].shift()?.grant();
+      }
+    }
+    if (this.active === 0 && this.lines.interactive.length === 0 && this.lines.batch.length === 0) {
       for (const resolve of this.idle.splice(0)) resolve();
     }
   }
 
   /** Resolves when nothing runs and nothing waits. */
   drained(): Promise<void> {
-    if (this.active === 0 && this.queue.length === 0) return Promise.resolve();
+    if (this.active === 0 && this.lines.interactive.length === 0 && this.lines.batch.length === 0) {
+      return Promise.resolve();
+    }
     return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private canStart(lane: RenderLane): boolean {
+    return this.active < this.concurrency && (lane === 'interactive' || this.batchActive < this.batchLimit);
+  }
+
+  private take(lane: RenderLane): void {
+    this.active += 1;
+    if (lane === 'batch') this.batchActive += 1;
   }
 }

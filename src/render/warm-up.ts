@@ -9,8 +9,9 @@ import { render } from './index.js';
 export async function warmUpRenderers(forms: readonly FormDefinition[]): Promise<void> {
   const form = forms.find((candidate) => candidate.id === 'pledge') ?? forms[0];
   if (!form) return;
-  const input = form.input.parse(form.sample());
+  const input = form.accept(form.sample());
+  if (!input.ok) return;
   const options = form.options?.parse({}) ?? {};
-  const doc = form.build(input, { now: new Date(0), options, settings: { watermarkText: '' } });
+  const doc = input.value.build({ now: new Date(0), options, settings: { watermarkText: '' } });
   for (const format of form.formats) await render(doc, format);
 }

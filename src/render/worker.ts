@@ -8,7 +8,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { Document } from '../document/model.js';
-import { AppError, toErrorRecord, type ErrorRecord } from '../errors.js';
+import { AppError, toErrorRecord, validationError, type ErrorRecord } from '../errors.js';
 import type { FormDefinition, FormSettings, Format, VerificationSigner } from '../forms/types.js';
 import { createSigner } from '../verify/index.js';
 import { adoptFontBytes } from '../fonts/bytes.js';
@@ -19,7 +19,7 @@ export interface RenderTask {
   readonly kind: 'render';
   readonly formId: string;
   readonly format: Format;
-  /** The input as the form's schema parsed it. */
+  /** The input as the form's schema parsed it (the worker accepts it again: it came across a thread boundary). */
   readonly input: unknown;
   readonly options: Readonly<Record<string, unknown>>;
   readonly settings: FormSettings;
@@ -48,8 +48,11 @@ export async function runRenderTask(
   const form = forms.find((candidate) => candidate.id === task.formId);
   if (form === undefined) throw new AppError('FORM_NOT_FOUND');
   if (!form.formats.includes(task.format)) throw new AppError('FORMAT_NOT_SUPPORTED');
+  // Only what the form's schema accepts is built: the task is plain data from another thread.
+  const accepted = form.accept(task.input);
+  if (!accepted.ok) throw validationError(accepted.problems);
   const ctx = { now: new Date(task.now), options: task.options, settings: task.settings };
-  const doc = form.build(task.input, signer === undefined ? ctx : { ...ctx, signer });
+  const doc = accepted.value.build(signer === undefined ? ctx : { ...ctx, signer });
   return renderDocument(doc, task.format);
 }
 

@@ -4,7 +4,6 @@
  * issued by a service holding that secret, for the claims it carries.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { VerificationSigner } from '../forms/types.js';
 import { maskName } from '../domain/derived.js';
 import {
   COMMITMENT_BYTES,
@@ -18,6 +17,15 @@ import {
   toBase64Url,
 } from './code.js';
 import { sha256Hex } from './digest.js';
+
+/** What a form's build uses to sign the verification code it prints. */
+export interface VerificationSigner {
+  /** Returns the serial number and the code printed on the form. */
+  sign(claims: { form: string; name: string; idNumber: string; contentDigest: string; issuedAt: Date }): {
+    serial: string;
+    code: string;
+  };
+}
 
 export type VerifyResult =
   | {
@@ -99,6 +107,24 @@ export function createSigner(secret: Uint8Array | string): Signer {
       } catch {
         return INVALID;
       }
+    },
+  };
+}
+
+/**
+ * Key rotation: new codes are signed with `current`; a code signed with
+ * `previous` (the secret before the rotation) still verifies, so forms printed
+ * before the change stay checkable while both secrets are configured.
+ */
+export function createRotatingSigner(current: Uint8Array | string, previous?: Uint8Array | string): Signer {
+  const now = createSigner(current);
+  if (previous === undefined || previous.length === 0) return now;
+  const before = createSigner(previous);
+  return {
+    sign: (claims) => now.sign(claims),
+    verify(code) {
+      const result = now.verify(code);
+      return result.valid ? result : before.verify(code);
     },
   };
 }

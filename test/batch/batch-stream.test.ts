@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { streamBatch, type BatchDeps } from '../../src/batch/batch.js';
 import { AppError } from '../../src/errors.js';
+import { FORMS } from '../../src/forms/registry.js';
 import { unzipParts } from '../helpers/office-tools.js';
+import { makePdf } from '../packet/scan-fixtures.js';
 
 const dossier = JSON.parse(
   readFileSync(new URL('../fixtures/dossiers/zhang-yue-intermediate.json', import.meta.url), 'utf8'),
@@ -12,9 +14,8 @@ const unit = { name: '若羌县档案馆', prefecture: '', preparer: '', phone: 
 function deps(renderForm: BatchDeps['renderForm']): BatchDeps {
   return {
     renderForm,
-    requires: () => [],
+    forms: FORMS,
     findMissingGlyphs: async () => [],
-    fileName: (formId) => formId,
     concurrency: 1,
   };
 }
@@ -25,7 +26,8 @@ async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const file = { bytes: new Uint8Array([37, 80, 68, 70]), contentType: 'application/pdf', extension: 'pdf' as const };
+// A real one-page PDF: the print file of each folder is merged from the documents.
+const file = { bytes: await makePdf(1), contentType: 'application/pdf', extension: 'pdf' as const };
 
 describe('streamBatch', () => {
   it('waits for a render slot when the service is busy instead of reporting 429', async () => {
@@ -41,7 +43,10 @@ describe('streamBatch', () => {
     const names = [...unzipParts(await collect(stream)).keys()];
     const result = await summary;
     expect(result.failed).toEqual([]);
-    expect(names.filter((name) => name.startsWith('张玥-0640/')).length).toBe(7);
+    // Every document the forms' declarations put in a batch folder (附件6, 鉴定, 公示 × 2, 评审表, 总结, 经历证明,
+    // 承诺书) and the print file of them all.
+    expect(names.filter((name) => name.startsWith('张玥-0640/')).length).toBe(9);
+    expect(names).toContain('张玥-0640/打印-张玥.pdf');
   });
 
   it('reports a document whose render timed out and goes on with the rest', async () => {
@@ -56,7 +61,8 @@ describe('streamBatch', () => {
     const result = await summary;
     expect(result.failed).toHaveLength(1);
     expect(result.failed[0]).toMatchObject({ partial: true, problems: [{ code: 'RENDER_TIMEOUT' }] });
-    expect(names).toContain('张玥-0640/political-appraisal.pdf');
-    expect(names).toContain('错误报告.csv');
+    expect(names).toContain('张玥-0640/现实表现鉴定-张玥.pdf');
+    expect(names.some((name) => name.includes('评审表'))).toBe(false);
+    expect(names).toContain('检查报告.csv');
   });
 });

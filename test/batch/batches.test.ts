@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -19,6 +20,28 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 /** Folder names of applicants, and the files at the top of the zip. */
+/** Every bookmark, depth first, with the page it points at. */
+function outlineStarts(pdf: PDFDocument): { title: string; page: number }[] {
+  const pageIndex = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));
+  const out: { title: string; page: number }[] = [];
+  const walk = (parent: PDFDict) => {
+    for (
+      let item = parent.lookupMaybe(PDFName.of('First'), PDFDict);
+      item;
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+    ) {
+      const dest = item.lookup(PDFName.of('Dest')) as unknown as { get(i: number): { toString(): string } };
+      out.push({
+        title: item.lookup(PDFName.of('Title'), PDFHexString).decodeText(),
+        page: pageIndex.get(dest.get(0).toString()) ?? -1,
+      });
+      walk(item);
+    }
+  };
+  walk(pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict));
+  return out;
+}
+
 function layout(zip: Uint8Array) {
   const names = [...unzipParts(zip).keys()];
   const folders = new Set(names.filter((n) => n.includes('/')).map((n) => n.split('/')[0]!));
@@ -41,7 +64,7 @@ async function rosterRows(zip: Uint8Array): Promise<number> {
 
 describe('POST /v1/batches', () => {
   it('writes 199 applicant folders, the roster and an error report for 200 dossiers with one bad row', {
-    timeout: 240_000,
+    timeout: 600_000,
   }, async () => {
     const base = fixture('zhang-yue-intermediate');
     const dossiers = Array.from({ length: 200 }, (_, i) => ({
@@ -63,10 +86,12 @@ describe('POST /v1/batches', () => {
     expect(top.filter((n) => n.endsWith('.xlsx')).length).toBe(1);
     expect(top.filter((n) => n.endsWith('.pdf')).length).toBe(1);
     expect(await rosterRows(zip)).toBe(199);
-    const report = new TextDecoder().decode(unzipParts(zip).get('错误报告.csv'));
+    const report = new TextDecoder().decode(unzipParts(zip).get('检查报告.csv'));
     expect(report).toContain('/dossiers/57/applicant/idNumber');
     expect(report).toContain('ID_CHECKSUM');
-    expect(report.split('\r\n').filter((line) => line.startsWith('/dossiers/')).length).toBe(1);
+    expect(report.split('\r\n').filter((line) => line.includes('未生成 / skipped')).length).toBe(1);
+    // Each folder holds one print file beside the separate documents.
+    expect(names.filter((n) => /\/打印-[^/]+\.pdf$/.test(n)).length).toBe(199);
   });
 
   it('takes the roster workbook staff fill in, reporting a bad row by sheet and row', {
@@ -82,8 +107,8 @@ describe('POST /v1/batches', () => {
     expect(response.statusCode).toBe(200);
     const { folders, top } = layout(response.rawPayload);
     expect([...folders].sort()).toEqual(['巴特尔-1130', '张玥-0640']);
-    expect(top).toContain('错误报告.csv');
-    const report = new TextDecoder().decode(unzipParts(response.rawPayload).get('错误报告.csv'));
+    expect(top).toContain('检查报告.csv');
+    const report = new TextDecoder().decode(unzipParts(response.rawPayload).get('检查报告.csv'));
     expect(report).toMatch(/申报人员!\d+/);
     expect(report).toContain('身份证号');
   });
@@ -99,6 +124,54 @@ describe('POST /v1/batches', () => {
   });
 });
 
+describe('POST /v1/batches of the three fixtures', () => {
+  it('gives three folders with a duplex-ready print file each, and a report of every rule finding', {
+    timeout: 180_000,
+  }, async () => {
+    const names3 = ['zhang-yue-intermediate', 'ayguli-junior', 'bater-initial'] as const;
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/batches',
+      payload: { unit, dossiers: names3.map(fixture) },
+    });
+    expect(response.statusCode).toBe(200);
+    const parts = unzipParts(response.rawPayload);
+    const { folders, top } = layout(response.rawPayload);
+    expect(folders.size).toBe(3);
+    expect(top).toEqual(expect.arrayContaining(['检查报告.csv', '检查报告.xlsx']));
+    for (const folder of folders) {
+      const name = folder.replace(/-[0-9X]{4}$/, '');
+      const print = parts.get(`${folder}/打印-${name}.pdf`);
+      expect(print, folder).toBeDefined();
+      const pdf = await PDFDocument.load(print!);
+      expect(pdf.getPageCount() % 2).toBe(0);
+      const starts = outlineStarts(pdf);
+      expect(starts.length).toBeGreaterThan(5);
+      for (const start of starts) expect(start.page % 2, `${folder} ${start.title}`).toBe(1);
+      // Catalogue order: 附件6 first, then the items' bookmarks in ascending order.
+      expect(starts[0]!.title).toContain('目录');
+      const items = starts.slice(1).map((start) => Number(/^(\d+) /.exec(start.title)?.[1]));
+      expect(items).toEqual([...items].sort((a, b) => a - b));
+      expect(items).toContain(7);
+    }
+    const report = new TextDecoder().decode(parts.get('检查报告.csv'));
+    const bater = report.split('\r\n').filter((line) => line.includes('巴特尔'));
+    expect(bater.some((line) => line.includes('ASSESSMENT_POSTPONEMENT'))).toBe(true);
+    expect(bater.some((line) => line.includes('WORK_SUMMARY_EMPTY'))).toBe(true);
+    // 巴特尔 has errors to correct: marked so, although his documents were made.
+    expect(bater.every((line) => line.includes('有错误须更正'))).toBe(true);
+    expect(folders.has('巴特尔-1130')).toBe(true);
+    // The XLSX holds the same lines as text.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(parts.get('检查报告.xlsx')!) as never);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(report.trim().split('\r\n').length);
+    const codes = new Set<string>();
+    sheet.eachRow((row) => codes.add(String(row.getCell(7).value)));
+    expect(codes.has('ASSESSMENT_POSTPONEMENT')).toBe(true);
+  });
+});
+
 describe('POST /v1/batches with nothing usable', () => {
   it('still answers with a ZIP holding the error report of every row', async () => {
     const workbook = await filledTemplate((book, rows) => {
@@ -111,8 +184,8 @@ describe('POST /v1/batches with nothing usable', () => {
     expect(response.statusCode).toBe(200);
     const { folders, top } = layout(response.rawPayload);
     expect(folders.size).toBe(0);
-    expect(top).toEqual(['错误报告.csv']);
-    const report = new TextDecoder().decode(unzipParts(response.rawPayload).get('错误报告.csv'));
+    expect(top).toEqual(['检查报告.csv', '检查报告.xlsx']);
+    const report = new TextDecoder().decode(unzipParts(response.rawPayload).get('检查报告.csv'));
     expect(report.split('\r\n').filter((line) => line.startsWith('申报人员!')).length).toBeGreaterThanOrEqual(3);
   });
 });

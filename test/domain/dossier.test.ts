@@ -226,14 +226,28 @@ describe('generic problems', () => {
     expect(r.ok && r.value.applicant.employer).toBe('库尔勒市城市建设档案馆');
   });
 
-  it('reports a wrong type as INVALID_TYPE and ignores unknown keys', () => {
+  it('reports a wrong type as INVALID_TYPE', () => {
     const d = fixture('ayguli-junior');
     d.application.year = '2024';
-    d.extra = { anything: true };
     expect(codesAt(d, '/application/year')).toEqual(['INVALID_TYPE']);
-    d.application.year = 2024;
+  });
+
+  it('reports every unknown key, at any depth, as UNKNOWN_KEY at its own path', () => {
+    const d = fixture('ayguli-junior');
+    d.workSumary = d.workSummary;
     d.applicant.nickname = 'x';
-    expect(parseDossier(d).ok).toBe(true);
+    d.applicant.education.schol = 'x';
+    d.workHistory[0].postt = 'x';
+    const parsed = parseDossier(d);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => `${p.code} ${p.path}`).sort()).toEqual([
+      'UNKNOWN_KEY /applicant/education/schol',
+      'UNKNOWN_KEY /applicant/nickname',
+      'UNKNOWN_KEY /workHistory/0/postt',
+      'UNKNOWN_KEY /workSumary',
+    ]);
+    expect(parsed.problems.find((p) => p.path === '/workSumary')?.message).toContain('workSumary');
   });
 
   it('reports many problems at once, each with zh and en messages', () => {

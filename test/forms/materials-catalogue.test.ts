@@ -58,7 +58,7 @@ describe('materials-catalogue (附件6 申报材料目录)', () => {
     });
   }
 
-  it('fills counts the notice fixes, counts from the dossier, and "无" where unknown', () => {
+  it('fills counts the notice fixes, counts from the dossier, and a handwriting space where unknown', () => {
     const dossier = loadDossier('zhang-yue-intermediate');
     const rows = new Map(listRows(materialsCatalogueForm.build(dossier, CTX)));
     expect(rows.get('专业技术职务任职资格评审表')).toBe('2');
@@ -66,7 +66,8 @@ describe('materials-catalogue (附件6 申报材料目录)', () => {
     expect(rows.get('身份证复印件')).toBe('1');
     expect(rows.get('年度考核表')).toBe('3');
     expect(rows.get('论文、著作')).toBe(String(dossier.papers.length));
-    expect(rows.get('其他证明材料')).toBe('无');
+    expect(rows.get('任现职以来个人业务技术总结')).toBe('1');
+    expect(rows.get('其他证明材料')).toBe('');
     const bater = new Map(listRows(materialsCatalogueForm.build(loadDossier('bater-initial'), CTX)));
     expect(bater.get('论文、著作')).toBe('无');
     // Only the notice's years (2021–2023 for 2024) count; an older 考核表 is not asked for.
@@ -78,6 +79,30 @@ describe('materials-catalogue (附件6 申报材料目录)', () => {
       ],
     };
     expect(new Map(listRows(materialsCatalogueForm.build(older, CTX))).get('年度考核表')).toBe('1');
+  });
+
+  it('prints no "无" for 张玥\'s 继续教育 (five years of records) and 学历证明 (a degree, a title, an award)', () => {
+    const dossier = loadDossier('zhang-yue-intermediate');
+    const doc = materialsCatalogueForm.build(dossier, CTX);
+    const rows = listRows(doc);
+    expect(rows[4]).toEqual(['继续教育合格证书', '']);
+    expect(rows[10]).toEqual(['学历证明及职称、获奖证书', '']);
+    // Left for the applicant's hand, and marked so (not an accidental blank).
+    const list = doc.blocks.filter((b) => b.type === 'table').at(-1);
+    if (list?.type !== 'table') throw new Error('no list table');
+    expect(list.rows[5]!.cells[2]!.space).toBe('handwriting');
+    expect(list.rows[11]!.cells[2]!.space).toBe('handwriting');
+    // "无" only where the dossier shows there is none: no study records and no exemption.
+    const none = { ...dossier, continuingEducation: [] };
+    expect(listRows(materialsCatalogueForm.build(none, CTX))[4]).toEqual(['继续教育合格证书', '无']);
+    // An exempt applicant's 附件4 stands for item 5.
+    expect(listRows(materialsCatalogueForm.build(loadDossier('ayguli-junior'), CTX))[4]).toEqual([
+      '继续教育合格证书',
+      '1',
+    ]);
+    // Counts the dossier's materials give replace the blank.
+    const counted = { ...dossier, materials: [{ name: '学历证书', count: 3 }] };
+    expect(listRows(materialsCatalogueForm.build(counted, CTX))[10]).toEqual(['学历证明及职称、获奖证书', '3']);
   });
 
   it('takes counts from materials by name and appends unknown materials', () => {

@@ -6,8 +6,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FORMS, findForm } from '../../src/forms/registry.js';
+import { FORMS, type FormId, findForm } from '../../src/forms/registry.js';
 import { FORMATS } from '../../src/forms/types.js';
+import { acceptOrThrow } from './render-inputs.js';
 import { allCells, cellText, CTX, FIXTURE_NAMES, loadDossier, loadRosterInput } from './model-walk.js';
 import type { Document } from '../../src/document/model.js';
 
@@ -21,7 +22,7 @@ const API_ORDER = [
   'review-form',
   'political-appraisal',
   'work-experience-certificate',
-];
+] as const satisfies readonly FormId[];
 
 function inputsFor(formId: string): [string, unknown][] {
   if (formId === 'roster') return [['roster', loadRosterInput()]];
@@ -36,9 +37,9 @@ function blankCells(doc: Document): string[] {
 
 describe('form registry', () => {
   it('lists the forms in docs/api.md order, each once', () => {
-    const ids = FORMS.map((f) => f.id);
+    const ids: string[] = FORMS.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(API_ORDER.filter((id) => ids.includes(id)));
+    expect(ids.filter((id) => (API_ORDER as readonly string[]).includes(id))).toEqual(API_ORDER);
     for (const id of API_ORDER.filter((id) => id !== 'review-form')) expect(findForm(id)?.id).toBe(id);
   });
 
@@ -48,9 +49,9 @@ describe('form registry', () => {
         expect(form.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
         expect(form.formats.length).toBeGreaterThan(0);
         for (const f of form.formats) expect(FORMATS).toContain(f);
-        const sample = form.input.parse(form.sample());
-        expect(form.requires?.(sample) ?? []).toEqual([]);
-        const name = form.fileName(sample);
+        const sample = acceptOrThrow(form, form.sample());
+        expect(sample.requires()).toEqual([]);
+        const name = sample.fileName();
         expect(name).toMatch(/[\u4e00-\u9fff]/);
         expect(name).not.toMatch(/[\\/:*?"<>|]/);
         if (form.attachment !== null) expect(name.startsWith(`附件${form.attachment}-`)).toBe(true);
@@ -64,7 +65,7 @@ describe('form registry', () => {
 
       for (const [name, input] of inputsFor(form.id)) {
         it(`leaves no table cell blank except marked signature, seal, photo and handwriting spaces (${name})`, () => {
-          const doc = form.build(input, CTX);
+          const doc = acceptOrThrow(form, input).build(CTX);
           expect(doc.blocks.length).toBeGreaterThan(0);
           expect(doc.meta.createdAt).toEqual(CTX.now);
           expect(blankCells(doc)).toEqual([]);

@@ -3,7 +3,7 @@
  * three), and the text a rendered file must contain.
  */
 import { FORMS } from '../../src/forms/registry.js';
-import type { FormDefinition, Format } from '../../src/forms/types.js';
+import type { AcceptedInput, FormDefinition, Format } from '../../src/forms/types.js';
 import { FIXTURE_NAMES, loadDossier, loadRosterInput, modelTexts, squeeze, CTX } from './model-walk.js';
 import type { Document } from '../../src/document/model.js';
 
@@ -24,8 +24,15 @@ export function renderCases(format: Format): RenderCase[] {
   );
 }
 
+/** The input as the form accepts it; a test input the schema refuses is a broken test. */
+export function acceptOrThrow(form: FormDefinition, input: unknown): AcceptedInput {
+  const accepted = form.accept(input);
+  if (!accepted.ok) throw new Error(`${form.id}: test input refused: ${JSON.stringify(accepted.problems)}`);
+  return accepted.value;
+}
+
 export function buildCase(form: FormDefinition, input: unknown): Document {
-  return form.build(input, CTX);
+  return acceptOrThrow(form, input).build(CTX);
 }
 
 /** Model texts (paragraphs, cells, signature lines) absent from `rendered` (whitespace ignored). */

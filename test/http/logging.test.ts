@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskPii } from '../../src/http/pii.js';
 import { brokenForm, noteForm } from './fixtures/test-forms.js';
-import { dossier, fakeRender, makeApp, postJson } from './helpers.js';
+import { dossier, fakeRender, type Json, makeApp, postJson, rosterInput } from './helpers.js';
 import { FORMS } from '../../src/forms/registry.js';
 
 describe('logs', () => {
@@ -41,6 +41,55 @@ describe('logs', () => {
     expect(log).not.toContain(ayguli.recommendingUnit.phone);
     expect(log).not.toContain(ayguli.applicant.name);
   });
+});
+
+describe('logs of the kinds of requests the suite sends', () => {
+  it("never carry the fixtures' ID numbers, phone numbers or names, from bodies, query strings or errors", async () => {
+    const lines: string[] = [];
+    const app = await makeApp(
+      { LOG_LEVEL: 'trace', RATE_LIMIT_MAX: 10 },
+      {
+        forms: [...FORMS, noteForm, brokenForm],
+        render: { renderDocument: fakeRender },
+        logStream: { write: (line) => void lines.push(line) },
+      },
+    );
+    const people = (['ayguli-junior', 'bater-initial', 'zhang-yue-intermediate'] as const).map(dossier);
+    const secrets = people.flatMap((d) => [
+      d.applicant.idNumber,
+      d.applicant.phone,
+      d.recommendingUnit.phone,
+      d.applicant.name,
+    ]);
+    try {
+      const [first, second] = people as [Json, Json];
+      const { idNumber, phone, name } = first.applicant;
+      const query = `id=${idNumber}&phone=${phone}&name=${encodeURIComponent(name)}`;
+      const send = (url: string, body: unknown) => postJson(app, url, body);
+      await send(`/v1/forms/pledge/pdf?${query}`, first); // unknown query options: 422
+      await send('/v1/forms/review-form/pdf?copies=1', second);
+      await send('/v1/checks', { ...first, workSumary: `${name} ${idNumber}` });
+      await send('/v1/checks', { ...first, applicant: { ...first.applicant, idNumber: `${idNumber}0` } });
+      await send('/v1/forms/roster/xlsx', rosterInput());
+      await send('/v1/batches', rosterInput());
+      await send('/v1/forms/pledge/pdf', `{"applicant":{"idNumber":"${idNumber}",`); // malformed JSON
+      const broken = await send('/v1/forms/test-broken/docx', { text: name, idNumber });
+      expect(broken.statusCode, broken.body).toBe(500);
+      await app.inject(`/v1/verify/${idNumber}?phone=${phone}`);
+      await app.inject(`/v1/nothing/${idNumber}?phone=${phone}`);
+      await app.inject({ method: 'DELETE', url: `/v1/forms?id=${idNumber}` });
+      await app.inject(`/v1/verify/%ff${phone}`);
+      for (let i = 0; i < 6; i += 1) await app.inject(`/v1/forms/pledge?phone=${phone}`); // past the rate limit
+    } finally {
+      await app.close();
+    }
+    const log = lines.join('');
+    expect(log).toContain('"statusCode":500');
+    expect(log).toContain('"statusCode":429');
+    expect(log).toContain('?id=*&phone=*&name=*'); // the query's keys stay, its values do not
+    for (const secret of secrets) expect(log).not.toContain(secret);
+    expect(log).not.toContain(encodeURIComponent(people[0]?.applicant.name));
+  }, 60_000);
 });
 
 describe('maskPii', () => {

@@ -1,9 +1,9 @@
-import { DossierSchema, type Dossier } from '../../domain/dossier.js';
+import { DossierSchema } from '../../domain/dossier.js';
 import { sampleDossier } from '../samples/index.js';
-import type { FormDefinition } from '../types.js';
+import { defineDossierForm } from '../types.js';
 import { buildCeExemption, CE_EXEMPTION_ID } from './build.js';
 
-export const ceExemptionForm: FormDefinition<Dossier> = {
+export const ceExemptionForm = defineDossierForm({
   id: CE_EXEMPTION_ID,
   title: '免除继续教育学习申请表',
   titleEn: 'Application for exemption from continuing education',
@@ -15,4 +15,7 @@ export const ceExemptionForm: FormDefinition<Dossier> = {
   sample: () => sampleDossier('ayguli-junior'),
   build: buildCeExemption,
   fileName: (dossier) => `附件4-免除继续教育学习申请表-${dossier.applicant.name}`,
-};
+  catalogueItem: 5,
+  packet: { when: (dossier) => dossier.ceExemption !== null },
+  batch: { when: (dossier) => dossier.ceExemption !== null },
+});

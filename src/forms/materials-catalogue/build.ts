@@ -2,8 +2,8 @@
  * 附件6 档案专业技术人员职称申报材料目录: the applicant's particulars and the
  * list of paper materials (序号 / 材料名称 / 件数), pasted on the envelope.
  */
-import { CHINESE_SIZES, type Document, type TableRow } from '../../document/model.js';
-import { cell, labelCell, NONE, orNone, paragraphBlock, run } from '../../document/build.js';
+import { CHINESE_SIZES, type Document, type TableCell, type TableRow } from '../../document/model.js';
+import { cell, emptyCell, labelCell, NONE, orNone, paragraphBlock, run } from '../../document/build.js';
 import type { Dossier } from '../../domain/dossier.js';
 import { renderText, splitParagraphs } from '../../text/index.js';
 import type { FormContext } from '../types.js';
@@ -43,17 +43,19 @@ function particulars(dossier: Dossier): TableRow[] {
   return rows;
 }
 
+/** 件数: the count; "无" where the dossier shows none; a marked handwriting space where only the applicant knows. */
+function countCell(count: number | null): TableCell {
+  if (count === null) return emptyCell({ space: 'handwriting' });
+  return count > 0 ? cell(String(count), { value: count, align: 'center' }) : cell(NONE, { align: 'center' });
+}
+
 export function buildMaterialsCatalogue(dossier: Dossier, ctx: FormContext): Document {
   const data = { year: dossier.application.year, name: dossier.applicant.name };
   const title = renderText(MATERIALS_CATALOGUE_ID, 'title', data).trim();
   const listTitle = renderText(MATERIALS_CATALOGUE_ID, 'list-title', data).trim();
   const materialRows: TableRow[] = catalogueRows(dossier).map((row, index) => ({
     minHeight: 7.5,
-    cells: [
-      cell(String(index + 1), { value: index + 1, align: 'center' }),
-      cell(row.name),
-      row.count ? cell(String(row.count), { value: row.count, align: 'center' }) : cell(NONE, { align: 'center' }),
-    ],
+    cells: [cell(String(index + 1), { value: index + 1, align: 'center' }), cell(row.name), countCell(row.count)],
   }));
   return tableDocument(
     `${title}-${dossier.applicant.name}`,

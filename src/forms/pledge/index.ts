@@ -1,9 +1,9 @@
-import { DossierSchema, type Dossier } from '../../domain/dossier.js';
+import { DossierSchema } from '../../domain/dossier.js';
 import { sampleDossier } from '../samples/index.js';
-import type { FormDefinition } from '../types.js';
+import { defineDossierForm } from '../types.js';
 import { buildPledge, PLEDGE_ID } from './build.js';
 
-export const pledgeForm: FormDefinition<Dossier> = {
+export const pledgeForm = defineDossierForm({
   id: PLEDGE_ID,
   title: '个人承诺书',
   titleEn: 'Personal pledge',
@@ -14,4 +14,7 @@ export const pledgeForm: FormDefinition<Dossier> = {
   sample: () => sampleDossier('ayguli-junior'),
   build: buildPledge,
   fileName: (dossier) => `附件3-个人承诺书-${dossier.applicant.name}`,
-};
+  catalogueItem: 12,
+  packet: {},
+  batch: {},
+});

@@ -1,10 +1,10 @@
-import { DossierSchema, type Dossier } from '../../domain/dossier.js';
+import { DossierSchema } from '../../domain/dossier.js';
 import { sampleDossier } from '../samples/index.js';
 import { problem } from '../shared/problems.js';
-import type { FormDefinition } from '../types.js';
+import { defineDossierForm } from '../types.js';
 import { buildPoliticalAppraisal, POLITICAL_APPRAISAL_ID } from './build.js';
 
-export const politicalAppraisalForm: FormDefinition<Dossier> = {
+export const politicalAppraisalForm = defineDossierForm({
   id: POLITICAL_APPRAISAL_ID,
   title: '现实表现（政治鉴定）材料',
   titleEn: 'Appraisal of political and professional conduct',
@@ -28,4 +28,7 @@ export const politicalAppraisalForm: FormDefinition<Dossier> = {
   sample: () => sampleDossier('zhang-yue-intermediate'),
   build: buildPoliticalAppraisal,
   fileName: (dossier) => `现实表现鉴定-${dossier.applicant.name}`,
-};
+  catalogueItem: 1,
+  packet: {},
+  batch: {},
+});

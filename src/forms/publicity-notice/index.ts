@@ -1,10 +1,10 @@
 import { checkPublicityPeriod } from '../../domain/calendar.js';
-import { DossierSchema, type Dossier } from '../../domain/dossier.js';
+import { DossierSchema } from '../../domain/dossier.js';
 import { sampleDossier } from '../samples/index.js';
-import type { FormDefinition } from '../types.js';
+import { defineDossierForm } from '../types.js';
 import { buildPublicityNotice, PUBLICITY_NOTICE_ID } from './build.js';
 
-export const publicityNoticeForm: FormDefinition<Dossier> = {
+export const publicityNoticeForm = defineDossierForm({
   id: PUBLICITY_NOTICE_ID,
   title: '推荐单位公示',
   titleEn: 'Recommending unit publicity notice',
@@ -20,4 +20,7 @@ export const publicityNoticeForm: FormDefinition<Dossier> = {
   sample: () => sampleDossier('ayguli-junior'),
   build: buildPublicityNotice,
   fileName: (dossier) => `附件1-推荐单位公示-${dossier.applicant.name}`,
-};
+  catalogueItem: 3,
+  packet: {},
+  batch: {},
+});

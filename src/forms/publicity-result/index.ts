@@ -3,7 +3,7 @@ import { DossierSchema, type Dossier } from '../../domain/dossier.js';
 import type { Problem } from '../../errors.js';
 import { sampleDossier } from '../samples/index.js';
 import { problem } from '../shared/problems.js';
-import type { FormDefinition } from '../types.js';
+import { defineDossierForm } from '../types.js';
 import { buildPublicityResult, PUBLICITY_RESULT_ID } from './build.js';
 
 function requires(dossier: Dossier): Problem[] {
@@ -24,7 +24,7 @@ function requires(dossier: Dossier): Problem[] {
   return problems;
 }
 
-export const publicityResultForm: FormDefinition<Dossier> = {
+export const publicityResultForm = defineDossierForm({
   id: PUBLICITY_RESULT_ID,
   title: '推荐单位公示结果',
   titleEn: 'Recommending unit publicity result',
@@ -37,4 +37,7 @@ export const publicityResultForm: FormDefinition<Dossier> = {
   sample: () => sampleDossier('zhang-yue-intermediate'),
   build: buildPublicityResult,
   fileName: (dossier) => `附件2-推荐单位公示结果-${dossier.applicant.name}`,
-};
+  catalogueItem: 3,
+  packet: {},
+  batch: {},
+});

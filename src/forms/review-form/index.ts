@@ -1,6 +1,6 @@
 import { DossierSchema, type Dossier } from '../../domain/dossier.js';
 import type { Problem } from '../../errors.js';
-import type { FormDefinition } from '../types.js';
+import { defineDossierForm } from '../types.js';
 import { buildReviewForm, REVIEW_FORM_ID, REVIEW_FORM_TITLE } from './build.js';
 import { ReviewFormOptions } from './options.js';
 import { decodePhoto } from './photo.js';
@@ -25,7 +25,7 @@ function reviewFormProblems(dossier: Dossier): readonly Problem[] {
   return result.ok ? [] : [result.problem];
 }
 
-export const reviewForm: FormDefinition<Dossier> = {
+export const reviewForm = defineDossierForm({
   id: REVIEW_FORM_ID,
   title: REVIEW_FORM_TITLE,
   titleEn: 'Professional title review form',
@@ -39,4 +39,7 @@ export const reviewForm: FormDefinition<Dossier> = {
   sample: () => sampleDossier('zhang-yue-intermediate'),
   build: buildReviewForm,
   fileName: (dossier) => `${REVIEW_FORM_TITLE}-${dossier.applicant.name}`,
-};
+  catalogueItem: 4,
+  packet: { options: { copies: 2 }, pieces: 2 },
+  batch: { options: { copies: 2 } },
+});

@@ -1,9 +1,9 @@
-import { RosterInputSchema, type RosterInput } from '../../domain/dossier.js';
+import { RosterInputSchema } from '../../domain/dossier.js';
 import { sampleRosterInput } from '../samples/index.js';
-import type { FormDefinition } from '../types.js';
+import { defineForm } from '../types.js';
 import { buildRoster, ROSTER_ID } from './build.js';
 
-export const rosterForm: FormDefinition<RosterInput> = {
+export const rosterForm = defineForm({
   id: ROSTER_ID,
   title: '申报人员花名册',
   titleEn: 'Roster of applicants',
@@ -15,4 +15,7 @@ export const rosterForm: FormDefinition<RosterInput> = {
   sample: sampleRosterInput,
   build: buildRoster,
   fileName: (input) => `附件5-申报人员花名册-${input.unit.name}`,
-};
+  catalogueItem: null,
+  batch: 'unit',
+  manyApplicants: true,
+});

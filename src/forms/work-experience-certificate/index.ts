@@ -1,10 +1,10 @@
-import { DossierSchema, type Dossier } from '../../domain/dossier.js';
+import { DossierSchema } from '../../domain/dossier.js';
 import { sampleDossier } from '../samples/index.js';
 import { problem } from '../shared/problems.js';
-import type { FormDefinition } from '../types.js';
+import { defineDossierForm } from '../types.js';
 import { buildWorkExperienceCertificate, WORK_EXPERIENCE_ID } from './build.js';
 
-export const workExperienceCertificateForm: FormDefinition<Dossier> = {
+export const workExperienceCertificateForm = defineDossierForm({
   id: WORK_EXPERIENCE_ID,
   title: '从事档案专业技术工作经历证明',
   titleEn: 'Certificate of archives work experience',
@@ -27,4 +27,7 @@ export const workExperienceCertificateForm: FormDefinition<Dossier> = {
   sample: () => sampleDossier('ayguli-junior'),
   build: buildWorkExperienceCertificate,
   fileName: (dossier) => `工作经历证明-${dossier.applicant.name}`,
-};
+  catalogueItem: 8,
+  packet: {},
+  batch: {},
+});

@@ -70,6 +70,10 @@ export function registerMetrics(app: FastifyInstance, renderService: RenderServi
     lines.push(`render_queue_depth ${stats.queued}`);
     family('render_in_flight', 'gauge', 'Renders running now.');
     lines.push(`render_in_flight ${stats.inFlight}`);
+    family('render_batch_queue_depth', 'gauge', 'Batch renders waiting for a batch slot.');
+    lines.push(`render_batch_queue_depth ${stats.batchQueued}`);
+    family('render_batch_in_flight', 'gauge', 'Batch renders running now (part of render_in_flight).');
+    lines.push(`render_batch_in_flight ${stats.batchInFlight}`);
     family('render_workers', 'gauge', 'Render worker threads (0 = in-process).');
     lines.push(`render_workers ${stats.workers}`);
     family('render_rejected_total', 'counter', 'Renders refused because the queue was full (429).');

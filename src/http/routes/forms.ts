@@ -16,13 +16,15 @@ import type { RenderService } from '../../render/pool.js';
 import { asciiBaseName, contentDisposition } from '../content-disposition.js';
 import type { FontServices } from '../fonts.js';
 import { inputJsonSchema } from '../openapi.js';
-import { prepareFormInput } from '../../forms/prepare.js';
+import { prepareFormInput } from '../prepare.js';
 import { formSummary, type FormDetail } from './forms-schema.js';
 
 export interface FormRoutesOptions {
   readonly forms: readonly FormDefinition[];
   readonly renderService: RenderService;
   readonly fonts: FontServices;
+  /** Body limit of forms that take many applicants (the roster): the batch's. */
+  readonly manyApplicantsBodyLimit?: number;
 }
 
 interface FormParams {
@@ -67,39 +69,46 @@ export default async function formRoutes(app: FastifyInstance, opts: FormRoutesO
     formOf(request.params.formId).sample(),
   );
 
-  app.post<{ Params: RenderParams; Body: unknown; Querystring: Record<string, unknown> }>(
-    '/v1/forms/:formId/:format',
-    {
-      schema: HIDDEN,
-      // Before the body is read: an unknown form, format or media type is refused without parsing anything.
-      onRequest: async (request) => {
-        const form = formOf(request.params.formId);
-        formatOf(form, request.params.format);
-        requireJson(request);
+  /** `fixedId` for a form's own route, whose path names the form instead of a :formId parameter. */
+  const renderRoute = (path: string, fixedId?: string, bodyLimit?: number) =>
+    app.post<{ Params: RenderParams; Body: unknown; Querystring: Record<string, unknown> }>(
+      path,
+      {
+        schema: HIDDEN,
+        ...(bodyLimit === undefined ? {} : { bodyLimit }),
+        // Before the body is read: an unknown form, format or media type is refused without parsing anything.
+        onRequest: async (request) => {
+          const form = formOf(fixedId ?? request.params.formId);
+          formatOf(form, request.params.format);
+          requireJson(request);
+        },
       },
-    },
-    async (request, reply) => {
-      const form = formOf(request.params.formId);
-      const format = formatOf(form, request.params.format);
-      if (request.body === undefined || request.body === null) {
-        throw new AppError('MALFORMED_JSON', { zh: '请求体为空', en: 'The request body is empty' });
-      }
-      const { input, options } = await prepareFormInput(form, request.body, request.query, fonts.findMissingGlyphs);
+      async (request, reply) => {
+        const form = formOf(fixedId ?? request.params.formId);
+        const format = formatOf(form, request.params.format);
+        if (request.body === undefined || request.body === null) {
+          throw new AppError('MALFORMED_JSON', { zh: '请求体为空', en: 'The request body is empty' });
+        }
+        const { input, options } = await prepareFormInput(form, request.body, request.query, fonts.findMissingGlyphs);
 
-      const started = performance.now();
-      const file = await renderService.renderForm(form.id, format, input, options);
-      app.metrics.observeRender(form.id, format, (performance.now() - started) / 1000);
+        const started = performance.now();
+        const file = await renderService.renderForm(form.id, format, input.value, options);
+        app.metrics.observeRender(form.id, format, (performance.now() - started) / 1000);
 
-      const name = `${form.fileName(input)}.${file.extension}`;
-      const ascii = `${asciiBaseName(form.id, input)}.${file.extension}`;
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', contentDisposition(name, ascii))
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
-    },
-  );
+        const name = `${input.fileName()}.${file.extension}`;
+        const ascii = `${asciiBaseName(form.id, input.value)}.${file.extension}`;
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', contentDisposition(name, ascii))
+          .header('cache-control', 'no-store')
+          .header('x-content-type-options', 'nosniff')
+          .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+      },
+    );
+  renderRoute('/v1/forms/:formId/:format');
+  // A form of many applicants (the roster) takes a body as large as a batch's: its own route, same handler.
+  for (const form of forms.filter((candidate) => candidate.manyApplicants))
+    renderRoute(`/v1/forms/${form.id}/:format`, form.id, opts.manyApplicantsBodyLimit);
 }
 
 function formatOf(form: FormDefinition, format: string): Format {
