@@ -66,7 +66,8 @@ describe('a PDF scan with active content', { timeout: 60_000 }, () => {
     const scanPage = pages.find((page) => inkInBox(page, bar) > 0);
     expect(scanPage).toBeDefined();
     const barPixels = (bar.width / 72) * 36 * (bar.height / 72) * 36;
-    expect(inkInBox(scanPage!, bar)).toBeGreaterThan(barPixels * 0.8);
+    // The packet fits each scan page inside its label border, so the bar is a little smaller there.
+    expect(inkInBox(scanPage!, bar)).toBeGreaterThan(barPixels * 0.6);
     expect(inkInBox(scanPage!, { x: 60, y: 100, width: 475, height: 500 })).toBe(0);
   });
 });
