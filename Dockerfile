@@ -12,7 +12,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=optional --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build:server
+COPY web ./web
+# dist/ (the service) and dist/web (the staff page).
+RUN npm run build
 
 # ---- dependencies: production only (the Noto SC fonts are production dependencies)
 FROM node:${NODE_VERSION}-bookworm-slim AS deps
@@ -48,5 +50,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 ENTRYPOINT ["/usr/bin/tini", "--"]
-# Same as `npm start` (node dist/server.js) without npm in between, so signals reach node directly.
-CMD ["node", "dist/server.js"]
+# Same as `npm start` (node dist/start.js) without npm in between, so signals reach node directly.
+CMD ["node", "dist/start.js"]

@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: every benchmark, each in its own process, with its figures
  * and the process's peak RSS. Figures are measured, never asserted.
+ * `npm run bench -- review-form` runs the benchmarks whose file name matches;
+ * `npm run bench -- --peers` runs only the comparison with pdfme and LibreOffice.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 
 interface Bench {
   readonly title: string;
@@ -13,6 +15,11 @@ interface Bench {
 }
 
 const BENCHES: readonly Bench[] = [
+  {
+    title: 'Start and memory: node dist/start.js, as npm start runs it',
+    module: 'bench/start.ts',
+    exportName: 'benchStart',
+  },
   { title: 'PDF engine: one-page GB/T 9704 notice', module: 'bench/pdf.ts', exportName: 'benchPdf' },
   { title: 'DOCX renderer: one-page notice', module: 'bench/docx.ts', exportName: 'benchDocx' },
   {
@@ -25,28 +32,44 @@ const BENCHES: readonly Bench[] = [
   { title: 'zlib level for PDF streams (review form)', module: 'bench/zlib.ts', exportName: 'benchZlib' },
   { title: 'Packet with 10 scans; batch of 100 applicants', module: 'bench/packets.ts', exportName: 'benchPackets' },
   { title: 'Soak: 10 connections over mixed routes, one server', module: 'bench/soak.ts', exportName: 'benchSoak' },
+  { title: 'Peers: pdfme and a LibreOffice listener', module: 'bench/peers.ts', exportName: 'benchPeers' },
 ];
 
-const only = process.argv.slice(2);
-console.log(`zhicheng-docs benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+const args = process.argv.slice(2);
+const only = args.includes('--peers') ? ['bench/peers.ts'] : args.filter((arg) => !arg.startsWith('--'));
+const load = loadavg().map((v) => v.toFixed(1));
+console.log(
+  `zhicheng-docs benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${load.join(' ')}`,
+);
 for (const bench of BENCHES) {
   if (only.length > 0 && !only.some((name) => bench.module.includes(name))) continue;
   if (!existsSync(bench.module)) {
     console.log(`\n## ${bench.title}\n  (missing: ${bench.module})`);
     continue;
   }
-  const output = execFileSync(process.execPath, ['--import', 'tsx', 'bench/child.ts', bench.module, bench.exportName], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, LOG_LEVEL: 'silent' },
-  });
+  let output: string;
+  try {
+    output = execFileSync(process.execPath, ['--import', 'tsx', 'bench/child.ts', bench.module, bench.exportName], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
+  } catch (error) {
+    console.log(`\n## ${bench.title}\n  failed: ${(error as Error).message.split('\n')[0]}`);
+    process.exitCode = 1;
+    continue;
+  }
   const last = output.trim().split('\n').at(-1) ?? '{}';
   const { result, peakRssMb, wallMs } = JSON.parse(last) as { result: unknown; peakRssMb: number; wallMs: number };
   console.log(`\n## ${bench.title}`);
   printFigures(result, '  ');
   console.log(`  peak RSS ${peakRssMb} MB (whole benchmark process), wall ${wallMs} ms`);
 }
-
+console.log(
+  `\nload at the end ${loadavg()
+    .map((v) => v.toFixed(1))
+    .join(' ')} (1, 5, 15 min): figures of a busy machine are not idle figures`,
+);
 function printFigures(value: unknown, indent: string): void {
   if (value === null || typeof value !== 'object') {
     console.log(`${indent}${String(value)}`);

@@ -143,13 +143,30 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
       printed.push({ title: document.title, item: document.item, pdf: result.file.bytes });
     });
     // One file to print double-sided: the documents in catalogue order, each on an odd page, with bookmarks.
-    const printFile = await mergePrintFile({
-      title: `职称申报材料-${dossier.applicant.name}`,
-      createdAt: mtime,
-      documents: printed,
-      scans: [],
-    });
-    written.push(addWhenTaken(zip, printFile, `${folder}/打印-${safeFileName(dossier.applicant.name)}.pdf`, mtime));
+    // A document that does not merge is reported; the separate documents are in the folder all the same.
+    try {
+      const printFile = await mergePrintFile({
+        title: `职称申报材料-${dossier.applicant.name}`,
+        createdAt: mtime,
+        documents: printed,
+        scans: [],
+      });
+      written.push(addWhenTaken(zip, printFile, `${folder}/打印-${safeFileName(dossier.applicant.name)}.pdf`, mtime));
+    } catch {
+      failures.push({
+        source: entry.source,
+        label: dossier.applicant.name,
+        partial: true,
+        problems: [
+          {
+            path: '',
+            code: 'PRINT_FILE_FAILED',
+            message: '打印文件（打印-姓名.pdf）未能合成；各份材料已单独生成',
+            messageEn: 'The combined print file could not be made; the separate documents are in the folder',
+          },
+        ],
+      });
+    }
     valid.push(dossier);
     await Promise.all(written);
   };

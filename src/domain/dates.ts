@@ -72,11 +72,6 @@ export function formatYearMonthDot(value: string): string {
   return `${year}.${String(month).padStart(2, '0')}`;
 }
 
-/** "2024-09-26", "2024-10-08" → "2024年9月26日至2024年10月8日". */
-export function formatChineseDateRange(start: string, end: string): string {
-  return `${formatChineseDate(start)}至${formatChineseDate(end)}`;
-}
-
 function splitYearMonth(value: string): { year: number; month: number } {
   const ym = value.length === 10 && isIsoDate(value) ? value.slice(0, 7) : value;
   if (!isYearMonth(ym)) throw new RangeError(`Not a month (YYYY-MM): ${value}`);

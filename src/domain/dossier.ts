@@ -491,10 +491,6 @@ export const DossierSchema = DossierFieldsSchema.superRefine(titleLadder, always
 export type Dossier = z.infer<typeof DossierSchema>;
 export type Applicant = Dossier['applicant'];
 export type Application = Dossier['application'];
-export type WorkPeriod = z.infer<typeof WorkPeriodSchema>;
-export type Assessment = z.infer<typeof AssessmentSchema>;
-export type ContinuingEducation = z.infer<typeof ContinuingEducationSchema>;
-export type Publicity = z.infer<typeof PublicitySchema>;
 
 /** The roster's unit block (附件5 footer): who files it, and when. */
 export const RosterUnitSchema = z.strictObject(

@@ -41,8 +41,3 @@ export function nameProblems(name: string): NameProblem[] {
   }
   return problems;
 }
-
-/** Length in code points (an Ext-B character counts once). */
-export function codePointLength(text: string): number {
-  return Array.from(text).length;
-}

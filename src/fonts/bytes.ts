@@ -2,21 +2,37 @@
  * The bytes of font files, read once per process into SharedArrayBuffers.
  * Render worker threads adopt the main thread's copies instead of reading their
  * own: each default Noto file is 10–15 MB, and a copy per thread tripled the
- * service's memory with two workers.
+ * service's memory with two workers. A file is read straight into its shared
+ * buffer, so start-up never holds a second, temporary copy of it.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 
 const store = new Map<string, Uint8Array>();
+
+function readShared(file: string): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    let offset = 0;
+    while (offset < size) {
+      const read = readSync(fd, bytes, offset, size - offset, offset);
+      if (read === 0) throw new Error(`${file}: file shorter than its size`);
+      offset += read;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The file's bytes (shared memory), read on first use. */
 export function fontBytes(file: string): Buffer {
   const id = path.resolve(file);
   let bytes = store.get(id);
   if (!bytes) {
-    const read = readFileSync(id);
-    bytes = new Uint8Array(new SharedArrayBuffer(read.length));
-    bytes.set(read);
+    bytes = readShared(id);
     store.set(id, bytes);
   }
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { fontBytes } from './bytes.js';
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
 import { Sfnt } from './sfnt.js';
 
 export interface GlyphInfo {
@@ -21,6 +22,17 @@ export interface GlyphInfo {
 const MISSING: GlyphInfo = { gid: 0, advance: 0 };
 
 /**
+ * fontkit is loaded on first use: only threads that lay out text need it; the
+ * main thread of a service with render workers checks coverage from the cmaps
+ * alone and so starts without loading it.
+ */
+let fontkitModule: typeof Fontkit | undefined;
+function fontkit(): typeof Fontkit {
+  fontkitModule ??= createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+  return fontkitModule;
+}
+
+/**
  * Marks whose default glyph in CJK fonts is proportional but which Chinese sets
  * on the em: the dash (——) must join into one 2-em rule. Their full-width forms
  * come from the font's 'fwid' feature.
@@ -32,7 +44,7 @@ export class FontFace {
   /** Stable id within the process: the absolute file path. */
   readonly id: string;
   private data: Sfnt | undefined;
-  private parsed: fontkit.Font | undefined;
+  private parsed: Fontkit.Font | undefined;
   private readonly glyphs = new Map<number, GlyphInfo>();
 
   constructor(file: string) {
@@ -56,9 +68,9 @@ export class FontFace {
   }
 
   /** fontkit's view of the same bytes: names, vertical metrics, outlines. */
-  get font(): fontkit.Font {
+  get font(): Fontkit.Font {
     if (!this.parsed) {
-      const font = fontkit.create(this.sfnt.bytes);
+      const font = fontkit().create(this.sfnt.bytes);
       if (!('unitsPerEm' in font)) throw new Error(`${this.file}: font collections are not supported`);
       this.parsed = font;
     }

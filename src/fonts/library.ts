@@ -53,8 +53,12 @@ export class FontLibrary {
     return [...files];
   }
 
-  /** Reads and parses every configured font now (server start), instead of on first use. */
-  preload(): void {
+  /**
+   * Reads every configured font now (server start), instead of on first use.
+   * `layout: false` reads what the coverage check needs (the cmaps) and leaves
+   * fontkit's parse (names, GSUB, outlines) to the threads that render.
+   */
+  preload({ layout = true }: { readonly layout?: boolean } = {}): void {
     const faces = new Set<FontFace>();
     for (const role of FONT_ROLES)
       for (const e of this.chains[role]) {
@@ -64,6 +68,7 @@ export class FontLibrary {
     // Reading the cmap and metrics now keeps the first request fast.
     for (const face of faces) {
       face.glyph(0x4e00);
+      if (!layout) continue;
       face.glyph(0x2014);
       void face.font.postscriptName;
     }

@@ -19,7 +19,8 @@ export function createFontServices(): FontServices {
   return {
     preload() {
       preloading ??= import('../fonts/index.js')
-        .then(({ getFontLibrary }) => getFontLibrary().preload())
+        // Layout data is parsed where rendering happens: the render threads, or warmUpRenderers in-process.
+        .then(({ getFontLibrary }) => getFontLibrary().preload({ layout: false }))
         .then(() => {
           loaded = true;
         });

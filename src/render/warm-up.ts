@@ -4,9 +4,11 @@
  * hot code (about 300 ms cold, 2 ms warm for a one-page form).
  */
 import type { FormDefinition } from '../forms/types.js';
+import { getFontLibrary } from '../fonts/library.js';
 import { render } from './index.js';
 
 export async function warmUpRenderers(forms: readonly FormDefinition[]): Promise<void> {
+  getFontLibrary().preload();
   const form = forms.find((candidate) => candidate.id === 'pledge') ?? forms[0];
   if (!form) return;
   const input = form.accept(form.sample());

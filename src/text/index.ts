@@ -8,7 +8,6 @@ export {
   formTemplates,
   preloadTemplates,
   templatesDir,
-  TemplateNotFoundError,
 } from './templates.js';
 
 /**

@@ -116,13 +116,6 @@ export function inkInBox(page: GrayPage, box: PtBox, threshold = 200): number {
   return n;
 }
 
-/** Pixels darker than `threshold` on the whole page. */
-export function inkCount(page: GrayPage, threshold = 200): number {
-  let n = 0;
-  for (const v of page.data) if (v < threshold) n++;
-  return n;
-}
-
 /** The darkest pixel value of a page (255 = blank). */
 export function darkest(page: GrayPage): number {
   let min = 255;

@@ -1,5 +1,5 @@
 /**
- * The compiled server (dist/server.js, what `npm start` runs) as a process: it
+ * The compiled server (dist/start.js, what `npm start` runs) as a process: it
  * listens, answers, renders through worker threads that load compiled code, and
  * on SIGTERM closes and exits 0; a bad setting stops it with the variable's name.
  */
@@ -12,7 +12,7 @@ beforeAll(() => ensureBuilt(), 180_000);
 
 function start(env: Record<string, string>): ChildProcessWithoutNullStreams {
   // Plain node, no loader: a worker that still needed TypeScript would fail to start.
-  return spawn(process.execPath, ['dist/server.js'], {
+  return spawn(process.execPath, ['dist/start.js'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
   });
@@ -35,7 +35,7 @@ function listeningPort(child: ChildProcessWithoutNullStreams): Promise<number> {
   });
 }
 
-describe('dist/server.js', () => {
+describe('dist/start.js', () => {
   it('serves, renders in a worker thread, and exits 0 on SIGTERM', async () => {
     const child = start({ RENDER_WORKERS: '1' });
     const output: string[] = [];
