@@ -14,6 +14,34 @@ export function orNone(value: string | number | null | undefined): string {
   return text === '' ? NONE : text;
 }
 
+/** Sentence-final marks: a text ending in one of these is a finished sentence. */
+const SENTENCE_END = /[。！？…；]$/u;
+
+/** The value as a sentence: "无" when empty, and a full stop when it has no final mark ("业绩成果：无。"). */
+export function asSentence(value: string | null | undefined): string {
+  const text = orNone(value);
+  return SENTENCE_END.test(text) ? text : `${text}。`;
+}
+
+/**
+ * Runs of `text` where every occurrence of a token (a name, an ID number) is
+ * an unbreakable span: lines break around it, not inside.
+ */
+export function unbreakableRuns(text: string, tokens: readonly string[], style?: TextStyle): Run[] {
+  const wanted = [...new Set(tokens.map((t) => t.trim()).filter((t) => Array.from(t).length > 1))];
+  if (wanted.length === 0) return [run(text, style)];
+  const escaped = wanted.sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const out: Run[] = [];
+  let at = 0;
+  for (const m of text.matchAll(new RegExp(escaped.join('|'), 'gu'))) {
+    if (m.index > at) out.push(run(text.slice(at, m.index), style));
+    out.push({ ...run(m[0], style), noBreak: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push(run(text.slice(at), style));
+  return out;
+}
+
 export function run(text: string, style?: TextStyle): Run {
   return style ? { text, style } : { text };
 }

@@ -25,6 +25,11 @@ export interface TextStyle {
 export interface Run {
   readonly text: string;
   readonly style?: TextStyle;
+  /**
+   * An unbreakable span (a name, an ID number, a date): lines break before or
+   * after it, never inside, unless it is longer than a whole line.
+   */
+  readonly noBreak?: boolean;
 }
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
@@ -46,6 +51,13 @@ export interface Paragraph {
   readonly lineHeight?: number;
   /** Keep on the same page as the next block (headings, captions). */
   readonly keepWithNext?: boolean;
+  /** Never split across pages (moved whole when it fits on one page). */
+  readonly keepTogether?: boolean;
+  /**
+   * Line breaking for titles: break only between words (Intl.Segmenter) and
+   * make the lines about equally long instead of filling the first.
+   */
+  readonly balanced?: boolean;
 }
 
 export interface ParagraphBlock extends Paragraph {
@@ -140,6 +152,12 @@ export interface SignatureBlock {
   readonly align?: 'left' | 'right';
   /** Vertical room left blank above the lines for a seal, in mm (0 = none). */
   readonly sealSpace?: number;
+  /**
+   * GB/T 9704 落款 of a unit: the last line (the date) is right-aligned about
+   * four characters in from the right margin and the lines above it are
+   * centred over the date. Without it the lines align on their colons.
+   */
+  readonly dated?: boolean;
 }
 
 export interface SignatureLine {
@@ -241,6 +259,8 @@ export interface Document {
   /** Base text style and line pitch (pt) for paragraphs that do not set their own. */
   readonly base: { readonly font: FontRole; readonly size: number; readonly lineHeight: number };
   readonly pageNumbers: PageNumberStyle;
+  /** The first page (of each copy) is a cover: counted, but it carries no page number. */
+  readonly coverPage?: boolean;
   readonly watermark?: Watermark;
   readonly pageMark?: PageMark;
   /** Double-sided: each copy is padded to an even page count with an unnumbered blank back. */

@@ -89,3 +89,69 @@ export async function officeToPdfText(bytes: Uint8Array, ext: 'docx' | 'xlsx'): 
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+let cjkFontconfig: string | undefined;
+/**
+ * A fonts.conf that gives LibreOffice the service's own fonts under the names
+ * the DOCX asks for (宋体, 仿宋, 楷体, 黑体, Times New Roman → Noto Serif/Sans SC),
+ * so a DOCX lays out with the same glyph widths as the PDF and page counts compare.
+ */
+export async function cjkFontconfigFile(): Promise<string> {
+  if (cjkFontconfig) return cjkFontconfig;
+  const dir = await mkdtemp(join(tmpdir(), 'fc-cjk-'));
+  const fonts = join(import.meta.dirname, '..', '..', 'node_modules', '@expo-google-fonts');
+  const alias = (from: string, to: string): string =>
+    `<alias binding="same"><family>${from}</family><prefer><family>${to}</family></prefer></alias>`;
+  const file = join(dir, 'fonts.conf');
+  await writeFile(
+    file,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>` +
+      ['noto-serif-sc/400Regular', 'noto-serif-sc/700Bold', 'noto-sans-sc/400Regular', 'noto-sans-sc/700Bold']
+        .map((sub) => `<dir>${join(fonts, sub)}</dir>`)
+        .join('') +
+      `<cachedir>${join(dir, 'cache')}</cachedir>` +
+      ['宋体', '仿宋', '楷体', 'Times New Roman'].map((name) => alias(name, 'Noto Serif SC')).join('') +
+      alias('黑体', 'Noto Sans SC') +
+      `</fontconfig>\n`,
+  );
+  cjkFontconfig = file;
+  return file;
+}
+
+/**
+ * Page counts of several DOCX files printed by LibreOffice in one run (one
+ * start-up for all), laid out with the service's fonts (cjkFontconfigFile).
+ */
+export async function officePageCounts(files: ReadonlyMap<string, Uint8Array>): Promise<Map<string, number>> {
+  const dir = await mkdtemp(join(tmpdir(), 'office-pages-'));
+  try {
+    const inputs: string[] = [];
+    for (const [name, bytes] of files) {
+      const input = join(dir, `${name}.docx`);
+      await writeFile(input, bytes);
+      inputs.push(input);
+    }
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...inputs,
+      ],
+      { timeout: 600_000, env: { ...process.env, FONTCONFIG_FILE: await cjkFontconfigFile() } },
+    );
+    const counts = new Map<string, number>();
+    for (const name of files.keys()) {
+      const { stdout: info } = await run('pdfinfo', [join(dir, `${name}.pdf`)]);
+      counts.set(name, Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0));
+    }
+    return counts;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -9,7 +9,7 @@ import type { Dossier } from '../../domain/dossier.js';
 import { renderText, splitParagraphs } from '../../text/index.js';
 import type { FormContext } from '../types.js';
 import { cnYearMonth, currentTitleName, graduationPhrase } from '../shared/facts.js';
-import { attachmentLabel, FORM_PAGE, tableDocument } from '../shared/layout.js';
+import { attachmentLabel, TABLE_LINE_PITCH, FORM_PAGE, tableDocument } from '../shared/layout.js';
 
 export const CE_EXEMPTION_ID = 'ce-exemption';
 
@@ -107,7 +107,7 @@ export function buildCeExemption(dossier: Dossier, ctx: FormContext): Document {
     `${title}-${applicant.name}`,
     ctx.now,
     [
-      attachmentLabel('附件4'),
+      attachmentLabel('附件4', TABLE_LINE_PITCH),
       {
         type: 'heading',
         level: 0,

@@ -8,7 +8,7 @@ import type { Dossier } from '../../domain/dossier.js';
 import { renderText, splitParagraphs } from '../../text/index.js';
 import type { FormContext } from '../types.js';
 import { cnYearMonth, currentTitleName } from '../shared/facts.js';
-import { attachmentLabel, FORM_PAGE, tableDocument } from '../shared/layout.js';
+import { attachmentLabel, TABLE_LINE_PITCH, FORM_PAGE, tableDocument } from '../shared/layout.js';
 import { catalogueRows } from './items.js';
 
 export const MATERIALS_CATALOGUE_ID = 'materials-catalogue';
@@ -61,7 +61,7 @@ export function buildMaterialsCatalogue(dossier: Dossier, ctx: FormContext): Doc
     `${title}-${dossier.applicant.name}`,
     ctx.now,
     [
-      attachmentLabel('附件6'),
+      attachmentLabel('附件6', TABLE_LINE_PITCH),
       {
         type: 'heading',
         level: 0,

@@ -19,7 +19,9 @@ export function buildPledge(dossier: Dossier, ctx: FormContext): Document {
   return letterDocument(`${title}-${dossier.applicant.name}`, ctx.now, [
     attachmentLabel('附件3'),
     titleHeading(title),
-    ...bodyParagraphs(renderText(PLEDGE_ID, 'body', data)),
+    ...bodyParagraphs(renderText(PLEDGE_ID, 'body', data), {
+      unbreakable: [dossier.applicant.name, dossier.applicant.idNumber],
+    }),
     { type: 'spacer', height: 10 },
     signatureBlock([
       { text: `承诺人：${dossier.applicant.name}` },

@@ -9,7 +9,7 @@ import type { Dossier } from '../../domain/dossier.js';
 import { renderText } from '../../text/index.js';
 import type { FormContext } from '../types.js';
 import { applicationPhrase, cnDate, cnYearMonth, currentTitleName } from '../shared/facts.js';
-import { bodyParagraphs, letterDocument, signatureBlock, titleHeading } from '../shared/layout.js';
+import { bodyParagraphs, letterDocument, signatureBlock, unitSignOff, titleHeading } from '../shared/layout.js';
 
 export const POLITICAL_APPRAISAL_ID = 'political-appraisal';
 
@@ -69,12 +69,14 @@ export function buildPoliticalAppraisal(dossier: Dossier, ctx: FormContext): Doc
       style: { font: 'song', size: CHINESE_SIZES.小四 },
     },
     { type: 'spacer', height: 6 },
-    ...bodyParagraphs(renderText(POLITICAL_APPRAISAL_ID, 'body', data)),
+    ...bodyParagraphs(renderText(POLITICAL_APPRAISAL_ID, 'body', data), {
+      unbreakable: [applicant.name, applicant.idNumber],
+    }),
     { type: 'spacer', height: 8 },
     signatureBlock([
       { text: '单位主要领导（签字）：', blank: 6 },
       { text: '派驻纪检组负责人（签字）：', blank: 6 },
     ]),
-    signatureBlock([{ text: `${recommendingUnit.name}（盖章）` }, { text: cnDate(dossier.signedOn) }], 20),
+    unitSignOff(`${recommendingUnit.name}（盖章）`, cnDate(dossier.signedOn)),
   ]);
 }

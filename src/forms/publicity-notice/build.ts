@@ -3,13 +3,20 @@
  * of working days is computed from the calendar, never typed.
  */
 import type { Document } from '../../document/model.js';
-import { orNone } from '../../document/build.js';
+import { asSentence } from '../../document/build.js';
 import { getWorkCalendar } from '../../domain/calendar.js';
 import type { Dossier } from '../../domain/dossier.js';
 import { renderText } from '../../text/index.js';
 import type { FormContext } from '../types.js';
 import { applicationPhrase, cnDate, currentTitlePhrase } from '../shared/facts.js';
-import { bodyParagraphs, letterDocument, signatureBlock, titleHeading } from '../shared/layout.js';
+import {
+  attachmentLabel,
+  bodyParagraphs,
+  letterDocument,
+  signatureBlock,
+  unitSignOff,
+  titleHeading,
+} from '../shared/layout.js';
 
 export const PUBLICITY_NOTICE_ID = 'publicity-notice';
 
@@ -23,8 +30,8 @@ export function buildPublicityNotice(dossier: Dossier, ctx: FormContext): Docume
     politicalStatus: applicant.politicalStatus,
     idNumber: applicant.idNumber,
     currentTitle: currentTitlePhrase(applicant),
-    politicalSummary: orNone(publicity.politicalSummary),
-    achievementSummary: orNone(publicity.achievementSummary),
+    politicalSummary: asSentence(publicity.politicalSummary),
+    achievementSummary: asSentence(publicity.achievementSummary),
     startDate: cnDate(publicity.startDate),
     endDate: cnDate(publicity.endDate),
     workdays: getWorkCalendar().countWorkdays(publicity.startDate, publicity.endDate),
@@ -34,10 +41,13 @@ export function buildPublicityNotice(dossier: Dossier, ctx: FormContext): Docume
   };
   const title = renderText(PUBLICITY_NOTICE_ID, 'title', data).trim();
   return letterDocument(`${title}-${applicant.name}`, ctx.now, [
+    attachmentLabel('附件1'),
     titleHeading(title),
-    ...bodyParagraphs(renderText(PUBLICITY_NOTICE_ID, 'body', data)),
+    ...bodyParagraphs(renderText(PUBLICITY_NOTICE_ID, 'body', data), {
+      unbreakable: [applicant.name, applicant.idNumber],
+    }),
     { type: 'spacer', height: 8 },
     signatureBlock([{ text: '单位负责人签字：', blank: 6 }]),
-    signatureBlock([{ text: `${recommendingUnit.name}（公章）` }, { text: cnDate(publicity.startDate) }], 20),
+    unitSignOff(`${recommendingUnit.name}（公章）`, cnDate(publicity.startDate)),
   ]);
 }

@@ -8,7 +8,7 @@ import type { Dossier } from '../../domain/dossier.js';
 import { renderText } from '../../text/index.js';
 import type { FormContext } from '../types.js';
 import { applicationPhrase, calendarDaysInclusive, cnDate } from '../shared/facts.js';
-import { bodyParagraphs, letterDocument, signatureBlock, titleHeading } from '../shared/layout.js';
+import { attachmentLabel, bodyParagraphs, letterDocument, unitSignOff, titleHeading } from '../shared/layout.js';
 
 export const PUBLICITY_RESULT_ID = 'publicity-result';
 
@@ -25,9 +25,12 @@ export function buildPublicityResult(dossier: Dossier, ctx: FormContext): Docume
   };
   const title = renderText(PUBLICITY_RESULT_ID, 'title', data).trim();
   return letterDocument(`${title}-${applicant.name}`, ctx.now, [
+    attachmentLabel('附件2'),
     titleHeading(title),
-    ...bodyParagraphs(renderText(PUBLICITY_RESULT_ID, 'body', data)),
+    ...bodyParagraphs(renderText(PUBLICITY_RESULT_ID, 'body', data), {
+      unbreakable: [applicant.name, applicant.idNumber],
+    }),
     { type: 'spacer', height: 8 },
-    signatureBlock([{ text: `${recommendingUnit.name}（公章）` }, { text: cnDate(dossier.signedOn) }], 20),
+    unitSignOff(`${recommendingUnit.name}（公章）`, cnDate(dossier.signedOn)),
   ]);
 }

@@ -118,6 +118,7 @@ export function buildReviewForm(dossier: Dossier, ctx: FormContext): Document {
     page: PAGE,
     base: { font: 'song', size: CHINESE_SIZES.小四, lineHeight: 20 },
     pageNumbers: 'dash',
+    coverPage: true,
     watermark,
     ...(pageMark ? { pageMark } : {}),
     duplex: true,

@@ -191,7 +191,8 @@ export function basicInfoBlocks(d: Dossier, photo: DecodedPhoto | null): Block[]
       minHeight: rowHeight,
       cells: [
         labelCell('姓名'),
-        text(a.name),
+        // The name is one unbreakable span: the line breaks around it, never inside (阿依古丽·买买提).
+        cell([{ text: orNone(a.name), noBreak: true }], { align: 'center' }),
         labelCell('性别'),
         text(a.gender),
         labelCell('民族'),

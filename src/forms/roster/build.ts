@@ -8,7 +8,7 @@ import type { RosterInput } from '../../domain/dossier.js';
 import { renderText } from '../../text/index.js';
 import type { FormContext } from '../types.js';
 import { cnDate } from '../shared/facts.js';
-import { attachmentLabel, LANDSCAPE_TABLE_PAGE, tableDocument } from '../shared/layout.js';
+import { attachmentLabel, TABLE_LINE_PITCH, LANDSCAPE_TABLE_PAGE, tableDocument } from '../shared/layout.js';
 import { ROSTER_COLUMNS } from './columns.js';
 
 export const ROSTER_ID = 'roster';
@@ -40,7 +40,8 @@ export function buildRoster(input: RosterInput, ctx: FormContext): Document {
     `${title}-${unit.name}`,
     ctx.now,
     [
-      attachmentLabel('附件5'),
+      // Less than a whole blank line: the roster of a unit stays on one landscape page.
+      attachmentLabel('附件5', TABLE_LINE_PITCH, 4),
       {
         type: 'heading',
         level: 0,

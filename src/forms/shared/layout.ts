@@ -15,7 +15,7 @@ import {
   type SignatureBlock,
   type SignatureLine,
 } from '../../document/model.js';
-import { paragraphBlock, run } from '../../document/build.js';
+import { paragraphBlock, run, unbreakableRuns } from '../../document/build.js';
 import { splitParagraphs } from '../../text/index.js';
 
 /** A GB/T 9704 page of body text: 仿宋 三号 on a 28.95 pt line pitch. */
@@ -29,6 +29,9 @@ export function letterDocument(title: string, createdAt: Date, blocks: readonly 
   };
 }
 
+/** Line pitch of the table forms' text, pt. */
+export const TABLE_LINE_PITCH = 20;
+
 /** A form built around a table: 宋体 小四 on a GB/T 9704 or landscape page. */
 export function tableDocument(
   title: string,
@@ -39,7 +42,7 @@ export function tableDocument(
   return {
     meta: { title, createdAt },
     page,
-    base: { font: 'song', size: CHINESE_SIZES.小四, lineHeight: 20 },
+    base: { font: 'song', size: CHINESE_SIZES.小四, lineHeight: TABLE_LINE_PITCH },
     pageNumbers: 'none',
     blocks,
   };
@@ -59,9 +62,18 @@ export const LANDSCAPE_TABLE_PAGE: PageSetup = {
   margins: { top: 20, bottom: 18, inner: 15, outer: 15 },
 };
 
-/** "附件3" on the first line, flush left, 黑体 三号 (GB/T 9704 §7.3.7). */
-export function attachmentLabel(text: string): ParagraphBlock {
-  return paragraphBlock([run(text, { font: 'hei', size: CHINESE_SIZES.三号 })], { align: 'left' });
+/**
+ * "附件3" on the first line, flush left, 三号黑体, then one blank line: the title
+ * goes on the third line (GB/T 9704 §7.3.7). `pitch` is the page's line pitch;
+ * `blank` the room left before the title (a whole line unless a one-page table form needs it).
+ */
+export function attachmentLabel(text: string, pitch = GBT9704_LINE_PITCH, blank = pitch): ParagraphBlock {
+  return paragraphBlock([run(text, { font: 'hei', size: CHINESE_SIZES.三号 })], {
+    align: 'left',
+    lineHeight: pitch,
+    spaceAfter: blank,
+    keepWithNext: true,
+  });
 }
 
 /** The document title: centred, 二号 title font (renderers take the style from HEADING_STYLES). */
@@ -76,14 +88,33 @@ export function titleHeading(text: string): HeadingBlock {
   };
 }
 
-/** Body paragraphs from template text: blank lines separate them; 空两格. */
-export function bodyParagraphs(text: string, opts: { indent?: number } = {}): ParagraphBlock[] {
+/**
+ * Body paragraphs from template text: blank lines separate them; 空两格.
+ * `unbreakable`: names and ID numbers the lines must not break inside.
+ */
+export function bodyParagraphs(
+  text: string,
+  opts: { indent?: number; unbreakable?: readonly string[] } = {},
+): ParagraphBlock[] {
   return splitParagraphs(text).map((chunk) =>
-    paragraphBlock(chunk, { firstLineIndent: opts.indent ?? 2, align: 'justify' }),
+    paragraphBlock(unbreakableRuns(chunk, opts.unbreakable ?? []), {
+      firstLineIndent: opts.indent ?? 2,
+      align: 'justify',
+    }),
   );
 }
 
-/** A right-aligned 落款: signature lines, room for a seal, the unit and the date. */
+/**
+ * A unit's 落款 (GB/T 9704 §7.3.5): room for the seal, the unit's name centred
+ * over the date, the date right-aligned four characters in from the margin.
+ * The seal is pressed over the name and the date (their centre a little below
+ * its centre), so the room above them is about half a 42 mm seal less two lines.
+ */
+export function unitSignOff(unit: string, date: string, sealSpace = 12): SignatureBlock {
+  return { type: 'signature', lines: [{ text: unit }, { text: date }], align: 'right', sealSpace, dated: true };
+}
+
+/** Signature lines ("签字：____"), aligned on their colons, right (落款) or left. */
 export function signatureBlock(
   lines: readonly SignatureLine[],
   sealSpace = 0,

@@ -10,7 +10,7 @@ import type { Dossier } from '../../domain/dossier.js';
 import { renderText } from '../../text/index.js';
 import type { FormContext } from '../types.js';
 import { cnDate, cnYearMonth } from '../shared/facts.js';
-import { bodyParagraphs, letterDocument, signatureBlock, titleHeading } from '../shared/layout.js';
+import { bodyParagraphs, letterDocument, unitSignOff, titleHeading } from '../shared/layout.js';
 
 export const WORK_EXPERIENCE_ID = 'work-experience-certificate';
 
@@ -49,7 +49,9 @@ export function buildWorkExperienceCertificate(dossier: Dossier, ctx: FormContex
   ];
   return letterDocument(`${title}-${applicant.name}`, ctx.now, [
     titleHeading(title),
-    ...bodyParagraphs(renderText(WORK_EXPERIENCE_ID, 'body', data)),
+    ...bodyParagraphs(renderText(WORK_EXPERIENCE_ID, 'body', data), {
+      unbreakable: [applicant.name, applicant.idNumber],
+    }),
     {
       type: 'table',
       // The period column holds "2019年12月—2021年12月" on one line, also where Word or LibreOffice add CJK–digit spacing.
@@ -59,8 +61,10 @@ export function buildWorkExperienceCertificate(dossier: Dossier, ctx: FormContex
       style: { font: 'song', size: CHINESE_SIZES.小四 },
     },
     { type: 'spacer', height: 4 },
-    ...bodyParagraphs(renderText(WORK_EXPERIENCE_ID, 'closing', data)),
+    ...bodyParagraphs(renderText(WORK_EXPERIENCE_ID, 'closing', data), {
+      unbreakable: [applicant.name, applicant.idNumber],
+    }),
     { type: 'spacer', height: 8 },
-    signatureBlock([{ text: `${recommendingUnit.name}（公章）` }, { text: cnDate(dossier.signedOn) }], 20),
+    unitSignOff(`${recommendingUnit.name}（公章）`, cnDate(dossier.signedOn)),
   ]);
 }

@@ -20,6 +20,7 @@ import { footers, headers, pageGeometry, sectionPage, type PageGeometry } from '
 import { heading, paragraph } from './paragraphs.js';
 import { styleOfRole, type ResolvedStyle } from './runs.js';
 import { signature } from './signature.js';
+import { keepsWithSignature } from '../../document/signature-layout.js';
 import { table } from './table.js';
 import { mmToTwips, ptToHalfPoints } from './units.js';
 import { pack } from './pack.js';
@@ -31,6 +32,8 @@ interface BlockContext {
   readonly ids: DrawingIds;
   /** A page break block came just before: the next paragraph starts a page. */
   breakPending: boolean;
+  /** This block keeps with the next (the text before a 落款). */
+  keepNext: boolean;
 }
 
 type Handler<K extends BlockType> = (
@@ -82,7 +85,8 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
     out.push(table(b, ctx.base, ctx.geo.textWidthTwips, ctx.ids));
     return out;
   },
-  signature: (b, ctx) => signature(b, ctx.base, ctx.doc.base.lineHeight, takeBreak(ctx)),
+  signature: (b, ctx) =>
+    signature(b, ctx.base, ctx.doc.base.lineHeight, takeBreak(ctx), ctx.geo.textWidthTwips, ctx.keepNext),
   image: (b, ctx) => [imageParagraph(ctx.ids, b, takeBreak(ctx))],
   qr: async (b, ctx) => {
     const png = await qrPng(b.text, b.size);
@@ -102,6 +106,7 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
   },
   spacer: (b, ctx) => [
     new Paragraph({
+      ...(ctx.keepNext ? { keepNext: true } : {}),
       ...(takeBreak(ctx) ? { pageBreakBefore: true } : {}),
       spacing: { line: Math.max(mmToTwips(b.height), 20), lineRule: LineRuleType.EXACT },
       children: [],
@@ -121,11 +126,14 @@ async function blockChildren(
   geo: PageGeometry,
   ids: DrawingIds,
 ): Promise<FileChild[]> {
-  const ctx: BlockContext = { doc, base, geo, ids, breakPending: false };
+  const ctx: BlockContext = { doc, base, geo, ids, breakPending: false, keepNext: false };
   const children: FileChild[] = [];
-  for (const block of doc.blocks) {
+  for (const [i, block] of doc.blocks.entries()) {
     const handler = BLOCKS[block.type] as Handler<BlockType>;
-    children.push(...(await handler(block as never, ctx)));
+    // A 落款 never stands alone at the top of a page: the paragraph before it keeps with it (as in the PDF).
+    ctx.keepNext = keepsWithSignature(doc.blocks, i);
+    const kept = block.type === 'paragraph' && ctx.keepNext ? { ...block, keepWithNext: true } : block;
+    children.push(...(await handler(kept as never, ctx)));
   }
   // A trailing page break asks for an empty last page.
   children.push(...breakParagraph(ctx));
@@ -155,7 +163,7 @@ export async function renderDocx(doc: Document): Promise<Uint8Array> {
     },
     sections: [
       {
-        properties: { page: sectionPage(doc) },
+        properties: { page: sectionPage(doc), ...(doc.coverPage ? { titlePage: true } : {}) },
         headers: headers(doc, geo),
         footers: footers(doc, geo, pageMarkPng, ids),
         children,

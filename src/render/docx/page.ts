@@ -64,14 +64,16 @@ export function sectionPage(doc: Document) {
 
 type Parity = 'odd' | 'even';
 
-export function headers(doc: Document, geo: PageGeometry): { default?: Header; even?: Header } {
+export function headers(doc: Document, geo: PageGeometry): { default?: Header; even?: Header; first?: Header } {
   const wm = doc.watermark;
   if (!wm) return {};
   const wPt = geo.widthTwips / 20;
   const hPt = geo.heightTwips / 20;
   const make = (seq: number) =>
     new Header({ children: [new Paragraph({ children: [new WatermarkRun(watermarkXml(wm, wPt, hPt, seq))] })] });
-  return geo.evenAndOdd ? { default: make(1), even: make(2) } : { default: make(1) };
+  // A cover page has its own (first-page) header and footer: the watermark stays, the page number goes.
+  const first = doc.coverPage ? { first: make(3) } : {};
+  return geo.evenAndOdd ? { default: make(1), even: make(2), ...first } : { default: make(1), ...first };
 }
 
 export function footers(
@@ -79,10 +81,14 @@ export function footers(
   geo: PageGeometry,
   pageMarkPng: Uint8Array | undefined,
   ids: DrawingIds,
-): { default?: Footer; even?: Footer } {
+): { default?: Footer; even?: Footer; first?: Footer } {
   if (doc.pageNumbers === 'none' && !doc.pageMark) return {};
-  const make = (parity: Parity) => new Footer({ children: [footerParagraph(doc, geo, parity, pageMarkPng, ids)] });
-  return geo.evenAndOdd ? { default: make('odd'), even: make('even') } : { default: make('odd') };
+  const make = (parity: Parity, numbered = true) =>
+    new Footer({
+      children: [footerParagraph(numbered ? doc : { ...doc, pageNumbers: 'none' }, geo, parity, pageMarkPng, ids)],
+    });
+  const first = doc.coverPage ? { first: make('odd', false) } : {};
+  return geo.evenAndOdd ? { default: make('odd'), even: make('even'), ...first } : { default: make('odd'), ...first };
 }
 
 function pageNumberRuns(doc: Document): TextRun[] {

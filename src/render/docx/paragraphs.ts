@@ -55,6 +55,7 @@ export function paragraph(p: ModelParagraph, ctx: ParagraphContext): Paragraph {
     ...(Object.keys(indent).length > 0 ? { indent } : {}),
     ...(Object.keys(spacing).length > 0 ? { spacing } : {}),
     ...(p.keepWithNext ? { keepNext: true } : {}),
+    ...(p.keepTogether ? { keepLines: true } : {}),
     ...(ctx.pageBreakBefore ? { pageBreakBefore: true } : {}),
     ...(ctx.outlineLevel !== undefined ? { outlineLevel: ctx.outlineLevel } : {}),
     // No extra space between Chinese and digits (as in the PDF): in narrow table cells it pushed
@@ -72,7 +73,7 @@ function maxSize(p: ModelParagraph, base: ResolvedStyle): number {
 export function heading(h: HeadingBlock, ctx: Omit<ParagraphContext, 'style' | 'align' | 'outlineLevel'>): Paragraph {
   const def = HEADING_STYLES[h.level];
   return paragraph(
-    { ...h, keepWithNext: h.keepWithNext ?? true },
+    { ...h, keepWithNext: h.keepWithNext ?? true, keepTogether: true },
     {
       ...ctx,
       style: styleOfRole(def.font, def.size, def.bold),

@@ -5,6 +5,12 @@
  */
 import { qrModules } from './qr.js';
 import {
+  keepsWithSignature,
+  signatureLabel,
+  signatureLineOffsets,
+  type MeasuredSignatureLine,
+} from '../../document/signature-layout.js';
+import {
   HEADING_STYLES,
   type Block,
   type BlockType,
@@ -32,7 +38,8 @@ export interface Prepared {
   /** Height of the part that must follow a keepWithNext block on the same page. */
   readonly firstHeight: number;
   readonly keepWithNext: boolean;
-  place(flow: Flow): void;
+  /** `reserve`: room (pt) that the next block needs on the same page after this one ends (keepWithNext). */
+  place(flow: Flow, reserve?: number): void;
 }
 
 export function baseStyle(ctx: FlowContext): ResolvedStyle {
@@ -45,10 +52,24 @@ export function bodyDefaults(ctx: FlowContext, style = baseStyle(ctx)): Paragrap
 }
 
 /**
+ * Lines of an n-line paragraph that must share a page with what comes before
+ * it: the orphan rule keeps two together, and a paragraph of up to three lines
+ * is never split (2 + 1 or 1 + 2), so it moves whole.
+ */
+export function firstLinesKept(n: number): number {
+  return n <= 3 ? n : 2;
+}
+
+/**
  * Places a paragraph with widow/orphan control: its first line is not left
  * alone at the foot of a page, nor its last line alone at the head of the next.
+ * `reserve` is the height of what must follow its last line on the same page
+ * (the start of the next block, when this one keeps with it): the paragraph
+ * breaks earlier to carry its last lines along rather than end a page.
+ * A keepTogether paragraph that fits on a page is moved whole.
  */
-function placeParagraph(flow: Flow, laid: LaidParagraph): void {
+function placeParagraph(flow: Flow, laid: LaidParagraph, reserve = 0, together = false): void {
+  if (together && paragraphHeight(laid) <= flow.ctx.height + EPS) flow.ensure(laid.spaceBefore + linesHeight(laid));
   if (!flow.atTop) flow.y -= laid.spaceBefore;
   const lines = laid.lines;
   let i = 0;
@@ -56,7 +77,15 @@ function placeParagraph(flow: Flow, laid: LaidParagraph): void {
     let fit = 0;
     let h = 0;
     while (i + fit < lines.length && h + lines[i + fit]!.height <= flow.remaining + EPS) h += lines[i + fit++]!.height;
-    const rest = lines.length - i - fit;
+    let rest = lines.length - i - fit;
+    // The last lines must leave room for what is kept with them; else they take lines along.
+    if (rest === 0 && reserve > 0 && h + laid.spaceAfter + reserve > flow.remaining + EPS && !flow.atTop) {
+      // Two lines go on (no widow); the paragraph's start stays only if two lines of it remain (no orphan).
+      let keep = Math.max(0, fit - 2);
+      if (i === 0 && keep < 2) keep = 0;
+      fit = keep;
+      rest = lines.length - i - fit;
+    }
     if (rest > 0 && !flow.atTop) {
       if (fit === 1 && i === 0 && lines.length > 1)
         fit = 0; // orphan: move the first line on
@@ -72,18 +101,25 @@ function placeParagraph(flow: Flow, laid: LaidParagraph): void {
   flow.y -= laid.spaceAfter;
 }
 
-function preparedParagraph(laid: LaidParagraph): Prepared {
-  const first = laid.lines[0]?.height ?? 0;
+function linesHeight(laid: LaidParagraph, count = laid.lines.length): number {
+  let h = 0;
+  for (let k = 0; k < count && k < laid.lines.length; k++) h += laid.lines[k]!.height;
+  return h;
+}
+
+function preparedParagraph(laid: LaidParagraph, together: boolean): Prepared {
+  const height = paragraphHeight(laid);
+  const kept = together ? laid.lines.length : firstLinesKept(laid.lines.length);
   return {
-    height: paragraphHeight(laid),
-    firstHeight: laid.spaceBefore + first,
+    height,
+    firstHeight: laid.spaceBefore + linesHeight(laid, kept),
     keepWithNext: laid.keepWithNext,
-    place: (flow) => placeParagraph(flow, laid),
+    place: (flow, reserve) => placeParagraph(flow, laid, reserve, together),
   };
 }
 
 function paragraph(b: ParagraphBlock, ctx: FlowContext): Prepared {
-  return preparedParagraph(layoutParagraph(b, bodyDefaults(ctx), ctx.width, ctx.lib));
+  return preparedParagraph(layoutParagraph(b, bodyDefaults(ctx), ctx.width, ctx.lib), b.keepTogether ?? false);
 }
 
 function heading(b: HeadingBlock, ctx: FlowContext): Prepared {
@@ -94,13 +130,14 @@ function heading(b: HeadingBlock, ctx: FlowContext): Prepared {
     align: b.level === 0 ? 'center' : 'justify',
     firstLineIndent: b.level === 0 ? 0 : 2,
   };
-  const laid = layoutParagraph(b, defaults, ctx.width, ctx.lib);
-  return preparedParagraph({ ...laid, keepWithNext: b.keepWithNext ?? true });
+  // The title breaks between words into lines of about equal length.
+  const laid = layoutParagraph({ ...b, balanced: b.balanced ?? b.level === 0 }, defaults, ctx.width, ctx.lib);
+  // A heading is never split and never ends a page.
+  return preparedParagraph({ ...laid, keepWithNext: b.keepWithNext ?? true }, true);
 }
 
 function signature(b: SignatureBlock, ctx: FlowContext): Prepared {
   const style = baseStyle(ctx);
-  const em = style.size;
   const defaults: ParagraphDefaults = { ...bodyDefaults(ctx), align: 'left' };
   const laid = b.lines.map((line) =>
     layoutParagraph(
@@ -115,19 +152,16 @@ function signature(b: SignatureBlock, ctx: FlowContext): Prepared {
       ctx.lib,
     ),
   );
-  const lineWidth = (l: LaidParagraph): number =>
-    Math.max(
-      0,
-      ...l.lines.map((ln) => {
-        const g = ln.glyphs[ln.glyphs.length - 1];
-        return g ? g.x + g.advance : 0;
-      }),
-    );
-  const widths = laid.map(lineWidth);
-  const blockW = Math.max(0, ...widths);
-  const right = (b.align ?? 'right') === 'right';
-  // GB/T 9704 落款: the block sits two characters in from the right edge, lines centred on each other.
-  const blockX = right ? Math.max(0, ctx.width - 2 * em - blockW) : 0;
+  const measured: MeasuredSignatureLine[] = laid.map((l, i) => {
+    const ends = l.lines.map((ln) => {
+      const g = ln.glyphs[ln.glyphs.length - 1];
+      return g ? g.x + g.advance : 0;
+    });
+    const label = signatureLabel(b.lines[i]!.text);
+    const colon = label === null ? undefined : l.lines[0]?.glyphs[Array.from(label).length - 1];
+    return { width: Math.max(0, ...ends), label: colon ? colon.x + colon.advance : null };
+  });
+  const offsets = signatureLineOffsets(b, measured, ctx.width, style.size);
   const seal = (b.sealSpace ?? 0) * MM;
   const height = seal + laid.reduce((h, l) => h + paragraphHeight(l), 0);
   return {
@@ -138,8 +172,7 @@ function signature(b: SignatureBlock, ctx: FlowContext): Prepared {
       flow.ensure(height);
       flow.y -= seal;
       laid.forEach((l, i) => {
-        const x = right ? blockX + (blockW - widths[i]!) / 2 : 0;
-        flow.placeLines(l.lines, x);
+        flow.placeLines(l.lines, offsets[i]!);
       });
     },
   };
@@ -232,22 +265,34 @@ export function prepareBlock(b: Block, ctx: FlowContext): Prepared {
   return (HANDLERS[b.type] as (b: Block, ctx: FlowContext) => Prepared)(b, ctx);
 }
 
-/** Lays out every block on the flow, honouring keepWithNext. */
+/**
+ * Lays out every block on the flow, honouring keepWithNext: a chain of kept
+ * blocks moves to a new page with the start of the block after it when that
+ * fits on one page; a kept paragraph too long for that breaks early instead, so
+ * its last lines go along. The text just before a signature block keeps with
+ * it, and a 落款 made of several signature blocks stays on one page.
+ */
 export function flowBlocks(blocks: readonly Block[], flow: Flow): void {
-  // A 落款 made of several signature blocks (signature, then unit, seal and date) stays on one page.
   const prepared = blocks.map((b, i) => {
     const p = prepareBlock(b, flow.ctx);
-    return b.type === 'signature' && blocks[i + 1]?.type === 'signature' ? { ...p, keepWithNext: true } : p;
+    return keepsWithSignature(blocks, i) ? { ...p, keepWithNext: true } : p;
   });
+  const splittable = (p: Prepared): boolean => p.height > p.firstHeight + EPS;
+  /** What must fit on the page where block k starts: its first part, or all of it and the next's start when kept. */
+  const startNeed = (k: number): number => {
+    const p = prepared[k];
+    if (!p) return 0;
+    if (splittable(p) || !p.keepWithNext) return p.firstHeight;
+    return p.height + startNeed(k + 1);
+  };
   prepared.forEach((p, i) => {
-    if (p.keepWithNext) {
-      // The chain of kept blocks plus the first part of the block after them.
-      let need = 0;
-      let j = i;
-      while (j < prepared.length && prepared[j]!.keepWithNext) need += prepared[j++]!.height;
-      need += prepared[j]?.firstHeight ?? 0;
+    let reserve = 0;
+    if (p.keepWithNext && splittable(p)) {
+      reserve = startNeed(i + 1);
+    } else if (p.keepWithNext) {
+      const need = p.height + startNeed(i + 1);
       if (need <= flow.ctx.height) flow.ensure(need);
     }
-    p.place(flow);
+    p.place(flow, reserve);
   });
 }

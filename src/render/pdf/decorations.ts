@@ -10,6 +10,14 @@ import type { DocFonts } from './font-embed.js';
 import { MM } from './flow.js';
 import { layoutParagraph, type LaidLine } from './text-layout.js';
 
+/**
+ * Printers clip a band at the paper edge: no mark of the service is drawn within
+ * 5 mm of it (tested on rasterised pages), whatever the printer's scaling.
+ */
+export const SAFE_EDGE = 5 * MM;
+/** The smallest code text a clerk can read off a print and type into the verify page. */
+export const MARK_CAPTION_SIZE = 7;
+
 /** One line of text at a size, left-aligned, with its drawn width. */
 export function textLine(
   text: string,
@@ -50,16 +58,17 @@ export function drawPageNumber(
   total: number,
   lib: FontLibrary,
 ): void {
+  if (doc.coverPage && n === 1) return;
   if (doc.pageNumbers === 'dash') {
     const size = 14;
     const { line, width } = textLine(`— ${n} —`, 'song', size, lib);
-    const baseline = g.bottom - 7 * MM - size * 0.88;
+    const baseline = Math.max(g.bottom - 7 * MM - size * 0.88, SAFE_EDGE + 1 * MM + size * 0.2);
     const x = g.odd ? g.right - size - width : g.left + size;
     canvas.drawGlyphs(line, x, baseline);
   } else if (doc.pageNumbers === 'of-total') {
     const size = 10.5;
     const { line, width } = textLine(`第 ${n} 页 共 ${total} 页`, 'song', size, lib);
-    const baseline = g.bottom / 2 - size * 0.35;
+    const baseline = Math.max(g.bottom / 2 - size * 0.35, SAFE_EDGE + 1 * MM + size * 0.2);
     canvas.drawGlyphs(line, (g.left + g.right - width) / 2, baseline);
   }
 }
@@ -191,6 +200,24 @@ export function watermark(
   return { canvas, tile, tileBox: [-half, -30, half, 30] };
 }
 
+/**
+ * Where the page mark goes in a bottom margin of `bottom` pt: the caption's
+ * descenders (about 0.2 em) a millimetre above the safe edge, the QR above the
+ * caption, as large as the margin allows (8–15 mm).
+ */
+function markGeometry(bottom: number): {
+  captionSize: number;
+  captionBaseline: number;
+  qrBottom: number;
+  side: number;
+} {
+  const captionSize = MARK_CAPTION_SIZE;
+  const captionBaseline = SAFE_EDGE + 1 * MM + captionSize * 0.2;
+  const qrBottom = captionBaseline + captionSize + 1 * MM;
+  const side = Math.max(8 * MM, Math.min(15 * MM, bottom - qrBottom - 2 * MM));
+  return { captionSize, captionBaseline, qrBottom, side };
+}
+
 /** A page mark drawn once, placed on every page as a form XObject. */
 export interface MarkForm {
   /** XObject name in the page resources. */
@@ -218,7 +245,7 @@ export class PageMarks {
   /** Places the mark on a page (nothing when the document has none). */
   draw(canvas: Canvas, g: PageGeometry): void {
     if (!this.doc.pageMark) return;
-    const side = Math.max(8 * MM, Math.min(15 * MM, g.bottom - 10 * MM));
+    const { side } = markGeometry(g.bottom);
     // The dash page number sits on the outer side (odd: right); the mark takes the other.
     const onLeft = this.doc.pageNumbers === 'dash' ? g.odd : g.innerLeft;
     const x = onLeft ? g.left : g.right - side;
@@ -237,9 +264,7 @@ export class PageMarks {
     const hit = this.made.get(key);
     if (hit) return hit;
     const mark = this.doc.pageMark!;
-    const captionSize = 6;
-    const captionBaseline = 3 * MM;
-    const qrBottom = captionBaseline + captionSize + 1 * MM;
+    const { captionSize, captionBaseline, qrBottom } = markGeometry(0);
     const canvas = new Canvas(this.fonts, this.recordGlyphs);
     canvas.qr(qrModules(mark.qrText), 0, qrBottom + side, side);
     const cap = textLine(mark.caption, 'song', captionSize, this.lib);

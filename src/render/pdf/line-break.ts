@@ -2,14 +2,18 @@
  * Fills lines: given code points with widths and break opportunities, choose
  * where each line ends. Pure (no fonts), so the rules are easy to test.
  *
- * Per line: take what fits naturally; if the next character may not start a
- * line, first try squeezing (full-width punctuation gives up half an em) to pull
- * it up, else push the previous break's characters down; a line with no
- * opportunity at all (a word longer than the line) splits by characters.
- * Finally the last line is not left with a single orphan character when the
- * previous line can give one up.
+ * The whole paragraph is weighed at once (minimum raggedness, after Knuth and
+ * Plass): every way of breaking it at the allowed opportunities is costed by
+ * how far each justified line's characters would be spread (over ~0.15 em per
+ * gap costs steeply), how much full-width punctuation must be squeezed, and a
+ * single orphan character on the last line; the cheapest set of breaks wins.
+ * The GB/T 15834 rules are constraints (only allowed opportunities are
+ * candidates); a line with no opportunity at all (a word longer than the line)
+ * falls back to the weaker rules, then splits by characters, so nothing
+ * overflows. Balanced mode (titles) also costs the last line, so the lines
+ * come out about equally long.
  */
-import { NO_END, NO_START, emergencyBreakAllowed, isSpace } from './line-break-rules.js';
+import { NO_END, NO_START, emergencyBreakAllowed, isSpace, isWordChar } from './line-break-rules.js';
 
 export interface BreakInput {
   readonly chars: readonly string[];
@@ -19,6 +23,8 @@ export interface BreakInput {
   readonly shrink: readonly number[];
   /** allowed[i]: a line may start at i. */
   readonly allowed: readonly boolean[];
+  /** The type size, pt (spread is judged in ems); default the widest character. */
+  readonly em?: number;
 }
 
 export interface LineSpan {
@@ -48,88 +54,107 @@ export function measure(
   return { width, shrink, contentEnd: e };
 }
 
+export interface BreakOptions {
+  /** Lines about equally long, the last one included (centred titles). */
+  readonly balanced?: boolean;
+  /** Opportunities to fall back to where `allowed` leaves a line none (titles: any rule-allowed break). */
+  readonly fallback?: readonly boolean[];
+}
+
+/** A justified line whose characters spread this far (em per gap) starts to cost steeply. */
+export const MAX_SPREAD_EM = 0.15;
+const ORPHAN = 20_000;
+const FALLBACK = 5_000;
+const EMERGENCY = 50_000;
+const PER_LINE = 100_000;
+
 /**
  * Breaks one segment (no forced breaks inside) into lines; `widthOf(k)` is the
- * measure of line k (the first line may be indented).
+ * measure of line k (the first line may be indented; lines after it share one measure).
  */
-export function breakLines(inp: BreakInput, widthOf: (line: number) => number): LineSpan[] {
+export function breakLines(inp: BreakInput, widthOf: (line: number) => number, opts: BreakOptions = {}): LineSpan[] {
   const n = inp.chars.length;
-  const lines: LineSpan[] = [];
-  let start = 0;
-  while (start < n) {
-    const W = widthOf(lines.length);
-    // Natural fill; spaces may hang past the edge (they are not drawn at line end).
-    let x = 0;
-    let q = start;
-    while (q < n && (isSpace(inp.chars[q]!) || x + inp.widths[q]! <= W + EPS)) {
-      x += inp.widths[q]!;
-      q++;
-    }
-    if (q >= n) {
-      lines.push(span(inp, start, n));
-      break;
-    }
-    if (q === start) q = start + 1;
-    let end = -1;
-    if (inp.allowed[q]) {
-      end = q;
-    } else {
-      // Squeeze: the nearest opportunity after q, if punctuation compression lets it fit.
-      let p = q + 1;
-      while (p < n && !inp.allowed[p]) p++;
-      const m = measure(inp, start, p);
-      if (m.width - m.shrink <= W + EPS) end = p;
-    }
-    if (end < 0) {
-      // Push down: the last opportunity before q.
-      for (let b = q - 1; b > start; b--) {
-        if (inp.allowed[b]) {
-          end = b;
-          break;
-        }
+  if (n === 0) return [];
+  const em = inp.em ?? Math.max(...inp.widths, EPS);
+  // cost[i]: cheapest breaking of [0, i) that ends a line at i; from[i]: where that line started.
+  const cost = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
+  const from = new Int32Array(n + 1).fill(-1);
+  cost[0] = 0;
+  for (let a = 0; a < n; a++) {
+    if (cost[a] === Number.POSITIVE_INFINITY) continue;
+    const W = widthOf(a === 0 ? 0 : 1);
+    const relax = (b: number, c: number): void => {
+      if (cost[a]! + c < cost[b]!) {
+        cost[b] = cost[a]! + c;
+        from[b] = a;
       }
+    };
+    let found = false;
+    const fallbackEnds: number[] = [];
+    // Scan forward while the line, squeezed, still fits.
+    let width = 0;
+    let shrink = 0;
+    let gaps = 0;
+    let trailing = 0;
+    let letters = 0;
+    for (let b = a + 1; b <= n; b++) {
+      const ch = inp.chars[b - 1]!;
+      if (isSpace(ch)) {
+        trailing += inp.widths[b - 1]!;
+      } else {
+        width += trailing + inp.widths[b - 1]!;
+        trailing = 0;
+        if (!NO_START.has(ch) && !NO_END.has(ch)) letters++;
+      }
+      shrink += inp.shrink[b - 1]!;
+      if (b - 1 > a && !(isWordChar(inp.chars[b - 2]!) && isWordChar(ch))) gaps++;
+      if (width - shrink > W + EPS) break;
+      const last = b === n;
+      if (!last && !inp.allowed[b]) {
+        if (opts.fallback?.[b]) fallbackEnds.push(b);
+        continue;
+      }
+      found = true;
+      let c = PER_LINE;
+      if (width > W + EPS) {
+        const ratio = (width - W) / Math.max(shrink, EPS);
+        c += 1 + 50 * ratio * ratio;
+      } else if (!last || opts.balanced) {
+        const slack = W - width;
+        if (opts.balanced) c += 1000 * (slack / W) ** 2;
+        else c += 1 + 100 * (slack / Math.max(gaps, 1) / em / MAX_SPREAD_EM) ** 3;
+      }
+      if (last && a > 0 && letters === 1) c += ORPHAN;
+      relax(b, c);
     }
-    if (end < 0) {
-      // No opportunity on the whole line: split a long word by characters, keeping punctuation rules where possible.
-      end = q;
-      for (let b = q; b > start + 1 && !emergencyBreakAllowed(inp.chars, b); b--) end = b - 1;
-      if (!emergencyBreakAllowed(inp.chars, end)) end = q;
+    if (found) continue;
+    if (fallbackEnds.length > 0) {
+      for (const b of fallbackEnds) relax(b, PER_LINE + FALLBACK + (W - measure(inp, a, b).width));
+      continue;
     }
-    lines.push(span(inp, start, end));
-    start = end;
+    relax(emergencyEnd(inp, a, W), PER_LINE + EMERGENCY);
   }
-  avoidOrphan(inp, lines, widthOf);
-  return lines;
+  const lines: LineSpan[] = [];
+  for (let b = n; b > 0; b = from[b]!) lines.push(span(inp, from[b]!, b));
+  return lines.reverse();
+}
+
+/** Where a line with no opportunity ends: as far as fits, at a boundary that keeps the punctuation rules if any. */
+function emergencyEnd(inp: BreakInput, start: number, W: number): number {
+  const n = inp.chars.length;
+  let x = 0;
+  let q = start;
+  while (q < n && (isSpace(inp.chars[q]!) || x + inp.widths[q]! <= W + EPS)) {
+    x += inp.widths[q]!;
+    q++;
+  }
+  if (q >= n) return n;
+  if (q === start) return start + 1;
+  let end = q;
+  for (let b = q; b > start + 1 && !emergencyBreakAllowed(inp.chars, b); b--) end = b - 1;
+  return emergencyBreakAllowed(inp.chars, end) ? end : q;
 }
 
 function span(inp: BreakInput, start: number, end: number): LineSpan {
   return { start, end, contentEnd: measure(inp, start, end).contentEnd };
-}
-
-/** Code points of a line that count as characters (not spaces, not punctuation). */
-function letters(inp: BreakInput, l: LineSpan): number {
-  let count = 0;
-  for (let i = l.start; i < l.contentEnd; i++) {
-    const c = inp.chars[i]!;
-    if (!isSpace(c) && !NO_START.has(c) && !NO_END.has(c)) count++;
-  }
-  return count;
-}
-
-function avoidOrphan(inp: BreakInput, lines: LineSpan[], widthOf: (line: number) => number): void {
-  const k = lines.length - 1;
-  if (k < 1) return;
-  const last = lines[k]!;
-  const prev = lines[k - 1]!;
-  if (letters(inp, last) !== 1) return;
-  for (let b = prev.end - 1; b > prev.start + 1; b--) {
-    if (!inp.allowed[b]) continue;
-    const m = measure(inp, b, last.end);
-    if (m.width - m.shrink > widthOf(k) + EPS) return;
-    const rest = span(inp, prev.start, b);
-    if (letters(inp, rest) < 2) return;
-    lines[k - 1] = rest;
-    lines[k] = span(inp, b, last.end);
-    return;
-  }
 }

@@ -6,7 +6,7 @@
 import type { Align, FontRole, Paragraph, TextStyle } from '../../document/model.js';
 import type { FontFace } from '../../fonts/face.js';
 import type { FontLibrary } from '../../fonts/library.js';
-import { breakLines, measure, type BreakInput, type LineSpan } from './line-break.js';
+import { MAX_SPREAD_EM, breakLines, measure, type BreakInput, type LineSpan } from './line-break.js';
 import { OPENING, SQUEEZABLE, breakOpportunities, isSpace, isWordChar } from './line-break-rules.js';
 
 export interface ResolvedStyle {
@@ -33,6 +33,8 @@ export interface GlyphItem {
   readonly offsetX?: number;
   /** Horizontal scale and shift (em) that make the outline fill its em (joined dashes). */
   readonly stretch?: { readonly scale: number; readonly shift: number };
+  /** Index of the unbreakable span (a name, an ID number) this character belongs to. */
+  readonly span?: number;
 }
 
 export interface PositionedGlyph {
@@ -87,9 +89,12 @@ export class MissingGlyphError extends Error {
 }
 
 /** Glyph items of styled text, one per code point; "\n" ends a segment. */
-export function shapeRuns(runs: readonly { text: string; style: ResolvedStyle }[], lib: FontLibrary): GlyphItem[][] {
+export function shapeRuns(
+  runs: readonly { text: string; style: ResolvedStyle; noBreak?: boolean }[],
+  lib: FontLibrary,
+): GlyphItem[][] {
   const segments: GlyphItem[][] = [[]];
-  for (const { text, style } of runs) {
+  for (const [index, { text, style, noBreak }] of runs.entries()) {
     for (const raw of text) {
       if (raw === '\n') {
         segments.push([]);
@@ -113,6 +118,7 @@ export function shapeRuns(runs: readonly { text: string; style: ResolvedStyle }[
         underline: style.underline,
         space: isSpace(ch),
         ...(g.stretch ? { stretch: g.stretch } : {}),
+        ...(noBreak ? { span: index } : {}),
       });
     }
   }
@@ -136,15 +142,46 @@ function compressAdjacentPunctuation(items: GlyphItem[]): GlyphItem[] {
   return items;
 }
 
-/** Break input of a segment; an underlined blank is not a collapsible space. */
-function breakInput(items: readonly GlyphItem[]): BreakInput {
+/**
+ * Break input of a segment; an underlined blank is not a collapsible space.
+ * No break inside an unbreakable span (the breaker still splits one longer than a line).
+ */
+function breakInput(items: readonly GlyphItem[], em: number): BreakInput {
   const chars = items.map((it) => (it.space && it.underline ? '\u2007' : it.ch));
+  const allowed = breakOpportunities(chars);
+  for (let i = 1; i < items.length; i++) {
+    const span = items[i]!.span;
+    if (span !== undefined && items[i - 1]!.span === span) allowed[i] = false;
+  }
   return {
     chars,
     widths: items.map((it) => it.width),
-    shrink: items.map((it) => (SQUEEZABLE.has(it.ch) && it.width >= it.size * 0.9 ? it.size / 2 : 0)),
-    allowed: breakOpportunities(chars),
+    // Only closing marks give up their blank half to fit a line: an opening mark moved left onto the
+    // character before it would come out of text extraction ahead of that character.
+    shrink: items.map((it) =>
+      SQUEEZABLE.has(it.ch) && !OPENING.has(it.ch) && it.width >= it.size * 0.9 ? it.size / 2 : 0,
+    ),
+    allowed,
+    em,
   };
+}
+
+let words: Intl.Segmenter | undefined;
+/** Word boundaries of Chinese text (ICU's dictionary), as line starts: titles break only there. */
+export function wordStarts(chars: readonly string[]): boolean[] {
+  words ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const starts = new Array<boolean>(chars.length).fill(false);
+  const index = new Map<number, number>();
+  let off = 0;
+  chars.forEach((c, i) => {
+    index.set(off, i);
+    off += c.length;
+  });
+  for (const seg of words.segment(chars.join(''))) {
+    const i = index.get(seg.index);
+    if (i !== undefined && i > 0) starts[i] = true;
+  }
+  return starts;
 }
 
 function oneLineInput(items: readonly GlyphItem[]): BreakInput {
@@ -164,7 +201,11 @@ export function layoutParagraph(
   boxWidth: number,
   lib: FontLibrary,
 ): LaidParagraph {
-  const runs = p.runs.map((r) => ({ text: r.text, style: resolveStyle(defaults.style, r.style) }));
+  const runs = p.runs.map((r) => ({
+    text: r.text,
+    style: resolveStyle(defaults.style, r.style),
+    ...(r.noBreak ? { noBreak: true } : {}),
+  }));
   const maxSize = runs.reduce((m, r) => Math.max(m, r.style.size), runs.length ? 0 : defaults.style.size);
   const lineHeight = p.lineHeight ?? defaults.lineHeight(maxSize);
   // Indents count characters of the paragraph's own size: its first run's.
@@ -186,8 +227,16 @@ export function layoutParagraph(
     // Most table cells fit on one line: no break opportunities or squeezing needed then.
     let total = 0;
     for (const it of items) total += it.width;
-    const inp = total <= lineWidth(0) ? oneLineInput(items) : breakInput(items);
-    const spans = total <= lineWidth(0) ? [oneLineSpan(inp)] : breakLines(inp, lineWidth);
+    const oneLine = total <= lineWidth(0);
+    const inp = oneLine ? oneLineInput(items) : breakInput(items, em);
+    let spans: LineSpan[];
+    if (oneLine) spans = [oneLineSpan(inp)];
+    else if (p.balanced) {
+      // Titles: break between words where the rules allow, lines about equally long.
+      const starts = wordStarts(inp.chars);
+      const wordAllowed = inp.allowed.map((ok, i) => ok && starts[i]!);
+      spans = breakLines({ ...inp, allowed: wordAllowed }, lineWidth, { balanced: true, fallback: inp.allowed });
+    } else spans = breakLines(inp, lineWidth);
     spans.forEach((span, k) => {
       const W = lineWidth(k);
       const isLast = k === spans.length - 1;
@@ -216,9 +265,11 @@ export function layoutParagraph(
           if (!(isWordChar(inp.chars[i - 1]!) && isWordChar(inp.chars[i]!))) gaps.push(i);
         }
         if (gaps.length > 0) {
-          const per = (W - m.width) / gaps.length;
+          // Spread at most MAX_SPREAD_EM per gap: a line that cannot be filled (an unbreakable ID
+          // pushed to the next line) stays short rather than letter-spaced.
+          const per = Math.min((W - m.width) / gaps.length, MAX_SPREAD_EM * em);
           for (const i of gaps) adv[i - 1 - span.start]! += per;
-          width = W;
+          width += per * gaps.length;
         }
       }
       let x = indent;

@@ -60,7 +60,9 @@ describe('renderDocx: text and page setup', () => {
     expect(xml).toMatch(
       /联系人：<\/w:t><\/w:r><w:r><w:rPr>[\s\S]*?<w:u w:val="single"\/><\/w:rPr><w:t xml:space="preserve">\u3000{6}\u200b<\/w:t>/,
     );
-    expect(xml).toMatch(/<w:keepLines\/>[\s\S]*?<w:jc w:val="right"\/><\/w:pPr><w:r>[\s\S]*?2024年9月4日/);
+    // As in the PDF: the date (6 characters: 2024, 9, 4 half-width) ends two characters (2 × 320 twips) in from
+    // the right margin of the 8,845-twip type area; "联系人：" sits on the same colon column as the lines above.
+    expect(xml).toMatch(/<w:keepLines\/>[\s\S]*?<w:ind w:left="6285"\/><w:jc w:val="left"\/>[\s\S]*?2024年9月4日/);
   });
 
   it('sets A4 portrait with the GB/T 9704 margins, mirrored, and even/odd headers', async () => {
