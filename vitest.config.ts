@@ -29,6 +29,8 @@ const INTEGRATION = [
   'test/forms/review-form/photo-docx.test.ts',
   'test/forms/review-form/photo-pdf.test.ts',
   'test/render/**/*libreoffice*.test.ts',
+  // Tables and spreadsheets printed through LibreOffice.
+  'test/print-quality/**/*.test.ts',
   'test/print/**/*.test.ts',
   // The staff page in a real browser against the app on a port.
   'test/web/{applicant,packet,batch,verify}.test.ts',

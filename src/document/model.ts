@@ -122,12 +122,55 @@ export interface TableRow {
   readonly cells: readonly TableCell[];
   /** Minimum height in mm (room for handwriting, a photo, a seal). */
   readonly minHeight?: number;
+  /**
+   * Whether the row may break across pages. Default: a row that fits on a page
+   * never splits (DOCX `cantSplit`); a row taller than a page always does.
+   * `false` lets a long text row break at the foot of a page instead of moving on.
+   */
+  readonly cantSplit?: boolean;
+}
+
+/**
+ * How a column is sized (src/render/table-widths.ts), like CSS automatic table
+ * layout: every column gets at least its min-content width (its longest word:
+ * a name part, an ID number, a date, a short cell whole), and the room left is
+ * shared out up to each column's max-content width (its text on one line).
+ */
+export interface TableColumn {
+  /**
+   * 'auto' (default): between min-content and max-content, sharing the rest of
+   * the width by the table's relative `columns`; 'min': its min-content width
+   * and no more (a sequence number, an ID number); 'fixed': exactly `width` mm.
+   */
+  readonly kind?: 'auto' | 'min' | 'fixed';
+  /** mm, for 'fixed'. */
+  readonly width?: number;
+  /** A floor in mm whatever the content (room for handwriting). */
+  readonly minWidth?: number;
+  /** Cells never wrap (short values: 性别, 民族, 申报方式): min-content is max-content. */
+  readonly nowrap?: boolean;
+  /**
+   * Cells wrap only between their parts, never inside one, however long
+   * (names: 阿依古丽· | 买买提, 欧阳乌兰其其格 whole).
+   */
+  readonly keepWords?: boolean;
 }
 
 export interface TableBlock {
   readonly type: 'table';
   /** Relative column widths; the table spans the type area. */
   readonly columns: readonly number[];
+  /**
+   * 'fixed' (default): the relative `columns` widths, each column raised to its
+   * min-content width where the table can afford it (taken from columns with
+   * room to spare); 'auto': sized from content (see TableColumn), `columns`
+   * weighting how room beyond max-content is shared.
+   */
+  readonly layout?: 'fixed' | 'auto';
+  /** Per column sizing rules (index = column); missing entries are 'auto'. */
+  readonly columnSpecs?: readonly TableColumn[];
+  /** Left and right padding inside each cell, mm (default 1.5; a roster of many columns takes less). */
+  readonly cellPadding?: number;
   readonly rows: readonly TableRow[];
   /** The first N rows are header rows, repeated on every page the table spans. */
   readonly headerRows?: number;

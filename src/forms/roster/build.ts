@@ -8,7 +8,7 @@ import type { RosterInput } from '../../domain/dossier.js';
 import { renderText } from '../../text/index.js';
 import type { FormContext } from '../types.js';
 import { cnDate } from '../shared/facts.js';
-import { attachmentLabel, TABLE_LINE_PITCH, LANDSCAPE_TABLE_PAGE, tableDocument } from '../shared/layout.js';
+import { attachmentLabel, ROSTER_PAGE, TABLE_LINE_PITCH, tableDocument } from '../shared/layout.js';
 import { ROSTER_COLUMNS } from './columns.js';
 
 export const ROSTER_ID = 'roster';
@@ -21,7 +21,7 @@ export function rosterYear(input: RosterInput): number {
 export function buildRoster(input: RosterInput, ctx: FormContext): Document {
   const { unit, dossiers } = input;
   const title = renderText(ROSTER_ID, 'title', { year: rosterYear(input), unit: unit.name }).trim();
-  const header: TableRow = { cells: ROSTER_COLUMNS.map((column) => labelCell(column.header)) };
+  const header: TableRow = { cells: ROSTER_COLUMNS.map((column) => labelCell(column.label ?? column.header)) };
   const rows: TableRow[] = dossiers.map((dossier, index) => ({
     cells: ROSTER_COLUMNS.map((column, col) =>
       col === 0
@@ -53,6 +53,10 @@ export function buildRoster(input: RosterInput, ctx: FormContext): Document {
       {
         type: 'table',
         columns: ROSTER_COLUMNS.map((column) => column.width),
+        layout: 'auto',
+        // Nineteen columns at 小五 fill the width with their minimums: thin padding leaves room for text.
+        cellPadding: 0.75,
+        columnSpecs: ROSTER_COLUMNS.map((column) => column.sizing ?? {}),
         rows: [header, ...rows],
         headerRows: 1,
         style: { font: 'song', size: CHINESE_SIZES.小五 },
@@ -60,6 +64,6 @@ export function buildRoster(input: RosterInput, ctx: FormContext): Document {
       { type: 'spacer', height: 4 },
       paragraphBlock([run(footer, { size: CHINESE_SIZES.五号 })], { align: 'left' }),
     ],
-    LANDSCAPE_TABLE_PAGE,
+    ROSTER_PAGE,
   );
 }

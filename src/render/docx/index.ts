@@ -82,7 +82,9 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
         ),
       );
     }
-    out.push(table(b, ctx.base, ctx.geo.textWidthTwips, ctx.ids));
+    const m = ctx.doc.page.margins;
+    const textHeightTwips = ctx.geo.heightTwips - mmToTwips(m.top) - mmToTwips(m.bottom);
+    out.push(table(b, ctx.base, { textWidthTwips: ctx.geo.textWidthTwips, textHeightTwips }, ctx.ids));
     return out;
   },
   signature: (b, ctx) =>

@@ -1,10 +1,14 @@
 /**
  * Model tables → real Word tables spanning the type area: a twips grid from the
- * relative widths, merged cells (gridSpan; vMerge restart/continue, which the
- * docx package inserts into the rows below for `rowSpan`), row heights
- * "at least", repeated header rows, shaded label cells, thin single borders.
- * Rows may split across pages (no cantSplit): long cells would otherwise push
- * whole rows onto the next page and leave gaps.
+ * column widths the PDF uses (table-widths.ts, same font metrics and padding),
+ * merged cells (gridSpan; vMerge restart/continue, which the docx package
+ * inserts into the rows below for `rowSpan`), row heights "at least", repeated
+ * header rows, shaded label cells, thin single borders.
+ *
+ * Pagination as in the PDF: a row that fits on a page never splits (cantSplit);
+ * a short table (up to a third of a page) is kept whole, a longer one keeps its
+ * header with its first two rows and its last two rows together (keepNext on
+ * the rows' paragraphs), so no single row is left alone on a page.
  */
 import {
   AlignmentType,
@@ -20,6 +24,10 @@ import {
   WidthType,
 } from 'docx';
 import type { TableBlock, TableCell as ModelCell, VerticalAlign } from '../../document/model.js';
+import { getFontLibrary } from '../../fonts/library.js';
+import { estimateRowHeights } from '../table-rows.js';
+import { breakBetweenWords, cellPaddingMm, columnWidths } from '../table-widths.js';
+import { wordProcessorMeasure } from '../text-measure.js';
 import { imageRun, type DrawingIds } from './images.js';
 import { paragraph } from './paragraphs.js';
 import { resolveStyle, type ResolvedStyle } from './runs.js';
@@ -38,43 +46,80 @@ const V_ALIGN = {
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
 
-/** Cell padding: Word's 1.9 mm left/right, a little air above and below for handwriting. */
-const CELL_MARGINS = { top: mmToTwips(0.5), bottom: mmToTwips(0.5), left: mmToTwips(1.9), right: mmToTwips(1.9) };
+/** Cell padding: left/right as in the PDF (the widths are computed with it), a little air above and below. */
+function cellMargins(padXmm: number) {
+  return { top: mmToTwips(0.5), bottom: mmToTwips(0.5), left: mmToTwips(padXmm), right: mmToTwips(padXmm) };
+}
+const PT_PER_MM = 72 / 25.4;
 
-/** Relative widths → twips that add up exactly to the text width. */
-export function gridColumns(relative: readonly number[], totalTwips: number): number[] {
-  const sum = relative.reduce((a, b) => a + b, 0) || 1;
-  const widths = relative.map((w) => Math.floor((w / sum) * totalTwips));
+/** Widths in pt → twips that add up exactly to the text width. */
+export function gridColumns(widthsPt: readonly number[], totalTwips: number): number[] {
+  const sum = widthsPt.reduce((a, b) => a + b, 0) || 1;
+  const widths = widthsPt.map((w) => Math.floor((w / sum) * totalTwips));
   const rest = totalTwips - widths.reduce((a, b) => a + b, 0);
   if (widths.length > 0) widths[widths.length - 1]! += rest;
   return widths;
 }
 
-export function table(t: TableBlock, base: ResolvedStyle, textWidthTwips: number, ids: DrawingIds): Table {
-  const style = resolveStyle(base, t.style);
-  const columnWidths = gridColumns(t.columns, textWidthTwips);
-  const headerRows = t.headerRows ?? 0;
+export interface TableArea {
+  readonly textWidthTwips: number;
+  readonly textHeightTwips: number;
+}
+
+export function table(block: TableBlock, base: ResolvedStyle, area: TableArea, ids: DrawingIds): Table {
+  const style = resolveStyle(base, block.style);
+  const measureBase = { font: style.font, size: style.size, bold: style.bold };
+  const measure = wordProcessorMeasure(getFontLibrary());
+  const widthPt = area.textWidthTwips / 20;
+  const PAD_X_MM = cellPaddingMm(block);
+  const widthOptions = {
+    width: widthPt,
+    padding: 2 * PAD_X_MM * PT_PER_MM,
+    base: measureBase,
+    measure,
+    mm: PT_PER_MM,
+  };
+  const widthsPt = columnWidths(block, widthOptions);
+  const t = breakBetweenWords(block, widthsPt, widthOptions);
+  const gridTwips = gridColumns(widthsPt, area.textWidthTwips);
+  const heights = estimateRowHeights(t, widthsPt, {
+    padding: 2 * PAD_X_MM * PT_PER_MM,
+    paddingY: PT_PER_MM,
+    base: measureBase,
+    measure,
+    leading: 1.3,
+    mm: PT_PER_MM,
+  });
+  const pageH = area.textHeightTwips / 20;
+  const headerRows = Math.min(t.headerRows ?? 0, t.rows.length);
+  const total = heights.reduce((a, b) => a + b, 0);
+  const n = t.rows.length;
+  /** Rows whose paragraphs keep with the next row. */
+  const keepNext = (r: number): boolean => r < n - 1 && (total <= pageH / 3 || r < headerRows + 1 || r === n - 2);
   const rows = t.rows.map(
     (row, r) =>
       new TableRow({
         ...(r < headerRows ? { tableHeader: true } : {}),
+        ...(row.cantSplit !== false && heights[r]! <= pageH ? { cantSplit: true } : {}),
         ...(row.minHeight ? { height: { value: mmToTwips(row.minHeight), rule: HeightRule.ATLEAST } } : {}),
-        children: row.cells.map((c) => cell(c, t, style, ids)),
+        children: row.cells.map((c) => cell(c, t, style, ids, keepNext(r))),
       }),
   );
   return new Table({
     rows,
-    width: { size: textWidthTwips, type: WidthType.DXA },
-    columnWidths,
+    width: { size: area.textWidthTwips, type: WidthType.DXA },
+    columnWidths: gridTwips,
     layout: TableLayoutType.FIXED,
     borders: BORDERS,
-    margins: { ...CELL_MARGINS, marginUnitType: WidthType.DXA },
+    margins: { ...cellMargins(PAD_X_MM), marginUnitType: WidthType.DXA },
   });
 }
 
-function cell(c: ModelCell, t: TableBlock, style: ResolvedStyle, ids: DrawingIds): TableCell {
+function cell(c: ModelCell, t: TableBlock, style: ResolvedStyle, ids: DrawingIds, keepNext: boolean): TableCell {
   const align = t.align ?? (c.label ? 'center' : 'left');
-  const children = c.paragraphs.map((p) => paragraph(p, { style, align, lineHeight: undefined }));
+  const children = c.paragraphs.map((p) =>
+    paragraph(keepNext ? { ...p, keepWithNext: true } : p, { style, align, lineHeight: undefined }),
+  );
   // A picture in the cell (the review form's photo), centred above any text.
   if (c.image) {
     const { data, format, width, height } = c.image;
@@ -88,7 +133,7 @@ function cell(c: ModelCell, t: TableBlock, style: ResolvedStyle, ids: DrawingIds
   return new TableCell({
     // Word cannot open a cell without a paragraph; signature and photo spaces stay empty,
     // their paragraph mark in the table's size so it does not make the row taller.
-    children: children.length > 0 ? children : [new Paragraph({ run: { size: ptToHalfPoints(style.size) } })],
+    children: children.length > 0 ? children : [new Paragraph({ keepNext, run: { size: ptToHalfPoints(style.size) } })],
     verticalAlign: V_ALIGN[c.vAlign ?? 'middle'],
     ...(c.colSpan && c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
     ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),

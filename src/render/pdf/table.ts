@@ -1,16 +1,19 @@
 /**
- * Tables: relative column widths over the type area, cells that wrap, rows
- * that grow to fit, row/col spans, label shading, 0.5 pt rules. Split across
- * pages by row bands (rows tied by row spans stay together) with the header
- * rows repeated; a single row taller than a page splits between its text lines.
- * Nothing is clipped.
+ * Tables: column widths from content (table-widths.ts) over the type area,
+ * cells that wrap, rows that grow to fit, row/col spans, label shading, 0.5 pt
+ * rules. Split across pages by row bands (rows tied by row spans stay together)
+ * with the header rows repeated: a row that fits on a page never splits, a
+ * short table moves whole, and neither the first nor the last row of a table
+ * is left alone on a page. Only a row taller than a page splits, between its
+ * text lines. Nothing is clipped.
  */
 import type { Align, CellImage, Paragraph, TableBlock, TableCell } from '../../document/model.js';
 import type { Prepared } from './blocks.js';
 import { EPS, MM, type Flow, type FlowContext } from './flow.js';
+import { breakBetweenWords, cellPaddingMm, columnWidths } from '../table-widths.js';
+import { fontMeasure } from '../text-measure.js';
 import { layoutParagraph, paragraphHeight, resolveStyle, type LaidLine, type ResolvedStyle } from './text-layout.js';
 
-const PAD_X = 1.5 * MM;
 const PAD_Y = 1 * MM;
 const RULE = 0.5;
 const LABEL_GRAY = 0.92;
@@ -55,7 +58,12 @@ function linesHeight(lines: readonly CellLine[], from = 0, to = lines.length): n
 }
 
 /** A picture centred in its cell, at its own size unless the cell is smaller (aspect kept). */
-function drawCellImage(flow: Flow, image: CellImage, g: { x: number; w: number; top: number; h: number }): void {
+function drawCellImage(
+  flow: Flow,
+  image: CellImage,
+  g: { x: number; w: number; top: number; h: number },
+  PAD_X: number,
+): void {
   const name = flow.ctx.images.get(image);
   if (!name) throw new Error('cell image was not embedded');
   const k = Math.min(1, (g.w - 2 * PAD_X) / (image.width * MM), (g.h - 2 * PAD_Y) / (image.height * MM));
@@ -64,16 +72,18 @@ function drawCellImage(flow: Flow, image: CellImage, g: { x: number; w: number; 
   flow.cur.image(name, g.x + (g.w - w) / 2, g.top - (g.h + h) / 2, w, h);
 }
 
-export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
-  const total = t.columns.reduce((a, b) => a + b, 0);
-  const colW = t.columns.map((c) => (c / total) * ctx.width);
+export function prepareTable(block: TableBlock, ctx: FlowContext): Prepared {
+  const PAD_X = cellPaddingMm(block) * MM;
+  const base = resolveStyle(
+    { font: ctx.doc.base.font, size: ctx.doc.base.size, bold: false, underline: false },
+    block.style,
+  );
+  const widthOptions = { width: ctx.width, padding: 2 * PAD_X, base, measure: fontMeasure(ctx.lib), mm: MM };
+  const colW = columnWidths(block, widthOptions);
+  const t = breakBetweenWords(block, colW, widthOptions);
   const colX: number[] = [0];
   for (const w of colW) colX.push(colX[colX.length - 1]! + w);
   const nCols = colW.length;
-  const base = resolveStyle(
-    { font: ctx.doc.base.font, size: ctx.doc.base.size, bold: false, underline: false },
-    t.style,
-  );
 
   // Grid placement: cells fill the next columns not taken by row spans from above.
   const taken: boolean[][] = t.rows.map(() => new Array<boolean>(nCols).fill(false));
@@ -147,7 +157,6 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
     : undefined;
   const captionH = caption ? paragraphHeight(caption) : 0;
   const bodyH = bodyBands.reduce((h, b) => h + bandH(b), 0);
-  const firstBody = bodyBands[0] ? bandH(bodyBands[0]) : 0;
 
   const cellsByBand = (b: { from: number; to: number }): LaidCell[] => byRow.slice(b.from, b.to).flat();
 
@@ -173,7 +182,7 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
       return { c, x: colX[c.col]!, w: colX[c.col + c.colSpan]! - colX[c.col]!, top, h };
     });
     for (const g of geom) if (g.c.cell.label) canvas.fillRect(g.x, g.top - g.h, g.w, g.h, LABEL_GRAY);
-    for (const g of geom) if (g.c.cell.image && !slices) drawCellImage(flow, g.c.cell.image, g);
+    for (const g of geom) if (g.c.cell.image && !slices) drawCellImage(flow, g.c.cell.image, g, PAD_X);
     for (const g of geom) {
       const [from, to] = slices?.get(g.c) ?? [0, g.c.lines.length];
       const contentH = linesHeight(g.c.lines, from, to);
@@ -244,46 +253,55 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
   };
 
   const wholeH = captionH + headerH + bodyH;
+  // A short table (up to a third of a page, or of three rows at most) moves whole; a longer one
+  // starts with its header and two body rows, so it never leaves a single row behind on a page.
+  const leadBands = bodyBands.slice(0, 2).reduce((h, b) => h + bandH(b), 0);
+  const short = wholeH <= ctx.height / 3 || bodyBands.length <= 3;
+  const startH = short ? wholeH : captionH + headerH + leadBands;
+  const fresh = ctx.height - headerH;
+  /** Whether a band must not break across pages: every row that fits on a page, unless it says otherwise. */
+  const keepsWhole = (b: { from: number; to: number }): boolean =>
+    bandH(b) <= fresh + EPS && t.rows.slice(b.from, b.to).every((row) => row.cantSplit !== false);
   return {
     height: wholeH,
-    // What must share a page with a heading kept before it: a short table whole, else its start.
-    firstHeight: wholeH <= ctx.height / 3 ? wholeH : captionH + headerH + firstBody,
+    firstHeight: startH,
     keepWithNext: false,
     place(flow) {
-      // A short table (up to a third of a page) moves whole rather than leave a row or two behind.
-      const whole = captionH + headerH + bodyH;
-      const start = whole <= flow.ctx.height / 3 ? whole : captionH + headerH + firstBody;
-      if (start <= flow.ctx.height) flow.ensure(start);
+      if (startH <= flow.ctx.height) flow.ensure(startH);
       if (caption) {
         if (!flow.atTop) flow.y -= caption.spaceBefore;
         flow.placeLines(caption.lines, 0);
         flow.y -= caption.spaceAfter;
       }
       drawHeader(flow);
-      for (const b of bodyBands) {
+      let onPage = 0;
+      bodyBands.forEach((b, i) => {
         const h = bandH(b);
-        if (h <= flow.remaining + EPS) {
+        const last = i === bodyBands.length - 1;
+        // The last row does not go over alone: the row before it goes along when two rows stay behind.
+        const nextH = last ? 0 : bandH(bodyBands[i + 1]!);
+        const widowNext =
+          i === bodyBands.length - 2 && onPage >= 2 && h + nextH > flow.remaining + EPS && h + nextH <= fresh;
+        if (h <= flow.remaining + EPS && !widowNext) {
           drawBand(flow, b, flow.y, rowH.slice(b.from, b.to));
           flow.y -= h;
-          continue;
+          onPage++;
+          return;
         }
-        const fresh = flow.ctx.height - headerH;
-        const tall = h > fresh + EPS;
         const single = b.to - b.from === 1;
-        // A long text row breaks at the foot of the page (as Word rows do) instead of leaving a gap;
-        // short rows, and rows tall only for handwriting room, move whole.
-        const minH = (t.rows[b.from]!.minHeight ?? 0) * MM;
-        const textTall =
-          single && h > fresh / 4 && cellsByBand(b).some((c) => c.contentHeight + 2 * PAD_Y > minH + EPS);
-        const fewLines = base.size * 1.4 * 3 + 2 * PAD_Y;
-        if (single && (tall || (textTall && flow.remaining >= fewLines))) {
-          const opened = flow.remaining < fewLines;
-          if (opened) newPageWithHeader(flow);
-          splitRow(flow, b, opened);
-        } else if (!tall) {
+        if (keepsWhole(b) || widowNext) {
           newPageWithHeader(flow);
           drawBand(flow, b, flow.y, rowH.slice(b.from, b.to));
           flow.y -= h;
+          onPage = 1;
+          return;
+        }
+        const fewLines = base.size * 1.4 * 3 + 2 * PAD_Y;
+        if (single) {
+          // A row taller than a page (or one allowed to split) breaks between its text lines at the foot of the page.
+          const opened = flow.remaining < fewLines;
+          if (opened) newPageWithHeader(flow);
+          splitRow(flow, b, opened);
         } else {
           // Spanned rows taller than a page: keep the spans, row by row of the band's own rows.
           for (let r = b.from; r < b.to; r++) {
@@ -292,7 +310,8 @@ export function prepareTable(t: TableBlock, ctx: FlowContext): Prepared {
             flow.y -= rowH[r]!;
           }
         }
-      }
+        onPage = 1;
+      });
     },
   };
 }

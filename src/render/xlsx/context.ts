@@ -1,6 +1,6 @@
 /** The state of one worksheet while blocks are written to it, and text helpers shared by the writers. */
 import type ExcelJS from 'exceljs';
-import type { Document, FontRole, Paragraph, TableBlock, TableCell } from '../../document/model.js';
+import type { Document, FontRole, Paragraph, TableBlock } from '../../document/model.js';
 
 export const PT_PER_MM = 72 / 25.4;
 export const PX_PER_MM = 96 / 25.4;
@@ -22,6 +22,8 @@ export interface SheetContext {
   readonly widths: readonly number[];
   /** Per table: the sheet column (0-based) of each of its column edges. */
   readonly edges: ReadonlyMap<TableBlock, readonly number[]>;
+  /** Per table: its cells as written (columns.ts). */
+  readonly content: ReadonlyMap<TableBlock, TableBlock>;
   /** Next free row, 1-based. */
   row: number;
   /** Header rows of the first table, once placed. */
@@ -30,10 +32,6 @@ export interface SheetContext {
 
 export function paragraphText(p: Paragraph): string {
   return p.runs.map((r) => r.text).join('');
-}
-
-export function cellText(cell: TableCell): string {
-  return cell.paragraphs.map(paragraphText).join('\n');
 }
 
 export function sumWidths(ctx: SheetContext, from: number, count: number): number {

@@ -14,11 +14,11 @@ import ExcelJS from 'exceljs';
 import type { Block, BlockType, Document, TableBlock } from '../../document/model.js';
 import { HEADING_STYLES } from '../../document/model.js';
 import { qrPng } from '../docx/images.js';
-import { stampZip } from '../docx/zip-stamp.js';
 import { columnWidths } from './columns.js';
 import { baseStyle, type SheetContext } from './context.js';
 import { placeCells } from './grid.js';
 import { rowHeight } from './measure.js';
+import { withNormalFont } from './normal-font.js';
 import { imageRows, paragraphRow, spaceRow, textRow } from './rows.js';
 import { sheetName } from './sheet-name.js';
 import { writeTable } from './table.js';
@@ -64,7 +64,7 @@ export async function renderXlsx(doc: Document): Promise<Uint8Array> {
   const tables = doc.blocks
     .filter((b): b is TableBlock => b.type === 'table')
     .map((t) => ({ t, placed: placeCells(t) }));
-  const { widths, edges } = columnWidths(doc, tables);
+  const { widths, edges, content } = columnWidths(doc, tables);
   const m = doc.page.margins;
   const inch = (mm: number) => Math.round((mm / 25.4) * 100) / 100;
   const ws = wb.addWorksheet(sheetName(doc.meta.title), {
@@ -90,7 +90,7 @@ export async function renderXlsx(doc: Document): Promise<Uint8Array> {
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  const ctx: SheetContext = { doc, wb, ws, columns: widths.length, widths, edges, row: 1 };
+  const ctx: SheetContext = { doc, wb, ws, columns: widths.length, widths, edges, content, row: 1 };
   for (const block of doc.blocks) {
     await (BLOCKS[block.type] as Handler<BlockType>)(block as never, ctx);
   }
@@ -108,5 +108,5 @@ export async function renderXlsx(doc: Document): Promise<Uint8Array> {
   }
   const buffer = await wb.xlsx.writeBuffer();
   // exceljs zips with the wall-clock time; the model's time makes the same model give the same bytes.
-  return stampZip(new Uint8Array(buffer as ArrayBuffer), doc.meta.createdAt);
+  return withNormalFont(new Uint8Array(buffer as ArrayBuffer), doc.meta.createdAt);
 }

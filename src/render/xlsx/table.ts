@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { TableBlock, TableCell } from '../../document/model.js';
-import { H_ALIGN, PT_PER_MM, baseStyle, cellText, sumWidths, type SheetContext } from './context.js';
+import { H_ALIGN, PT_PER_MM, baseStyle, paragraphText, sumWidths, type SheetContext } from './context.js';
 import { xlsxFont } from './fonts.js';
 import { placeCells, type PlacedCell } from './grid.js';
 import { lineCount, rowHeight } from './measure.js';
@@ -24,7 +24,7 @@ export function writeTable(t: TableBlock, ctx: SheetContext): void {
   const font = t.style?.font ?? ctx.doc.base.font;
   const size = t.style?.size ?? ctx.doc.base.size;
   const top = ctx.row;
-  const placed = placeCells(t);
+  const placed = placeCells(ctx.content.get(t) ?? t);
   const edges = ctx.edges.get(t) ?? Array.from({ length: ctx.columns + 1 }, (_, i) => i);
   const columnsOf = (p: PlacedCell) => {
     const c = edges[p.col]! + 1;
@@ -35,17 +35,17 @@ export function writeTable(t: TableBlock, ctx: SheetContext): void {
   // down over them, so long text is shown whole instead of cut at 409 pt.
   const need = t.rows.map((row) => (row.minHeight ? row.minHeight * PT_PER_MM : 0));
   for (const p of placed) {
-    const text = cellText(p.cell);
+    const text = sheetCellText(p.cell);
     if (p.rowSpan !== 1 || text === '') continue;
     const { c, right } = columnsOf(p);
     need[p.row] = Math.max(need[p.row]!, estimatedHeight(text, size, sumWidths(ctx, c - 1, right - c + 1)));
   }
   const split = need.map((h) => Math.max(1, Math.ceil(h / MAX_ROW_PT)));
   const firstRow: number[] = [];
-  let nextRow = top;
+  let next = top;
   for (const count of split) {
-    firstRow.push(nextRow);
-    nextRow += count;
+    firstRow.push(next);
+    next += count;
   }
   const lastRow = (i: number) => firstRow[i]! + split[i]! - 1;
 
@@ -56,7 +56,7 @@ export function writeTable(t: TableBlock, ctx: SheetContext): void {
     const bottom = lastRow(p.row + p.rowSpan - 1);
     if (right > c || bottom > r) ctx.ws.mergeCells(r, c, bottom, right);
     const label = Boolean(p.cell.label);
-    const text = cellText(p.cell);
+    const text = sheetCellText(p.cell);
     const align = p.cell.paragraphs[0]?.align ?? t.align ?? (label ? 'center' : 'left');
     const bold =
       label ||
@@ -82,6 +82,24 @@ export function writeTable(t: TableBlock, ctx: SheetContext): void {
   const headerRows = Math.min(t.headerRows ?? 0, t.rows.length);
   if (!ctx.titleRows && headerRows > 0) ctx.titleRows = { from: top, to: lastRow(headerRows - 1) };
   ctx.row = t.rows.length > 0 ? lastRow(t.rows.length - 1) + 1 : top;
+}
+
+/**
+ * The cell's text as the sheet shows it: a paragraph's right or left indent as
+ * ideographic spaces (Excel has one indent per cell, not per line), and a
+ * blank line under text set at the bottom of a tall cell, so "公章" and
+ * "年　月　日" keep clear of the borders as on paper.
+ */
+export function sheetCellText(cell: TableCell): string {
+  const lines = cell.paragraphs.map((p) => {
+    const text = paragraphText(p);
+    if (text === '') return text;
+    const right = p.align === 'right' ? Math.round(p.indentRight ?? 0) : 0;
+    const left = p.align === 'right' ? 0 : Math.round(p.indentLeft ?? 0);
+    return '\u3000'.repeat(left) + text + '\u3000'.repeat(right);
+  });
+  const text = lines.join('\n');
+  return cell.vAlign === 'bottom' && text !== '' ? `${text}\n` : text;
 }
 
 /** Height in pt that `text` needs in a box `widthUnits` wide, uncapped. */

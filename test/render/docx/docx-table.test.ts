@@ -43,15 +43,18 @@ describe('renderDocx: tables', () => {
     expect(rows[1]).not.toContain('<w:tblHeader/>');
     // 25 mm at least.
     expect(rows[1]).toContain('<w:trHeight w:val="1417" w:hRule="atLeast"/>');
-    expect(xml).not.toContain('cantSplit');
+    // Rows that fit on a page never split; a short table keeps its rows together (keepNext up to the last row).
+    for (const row of rows) expect(row).toContain('<w:cantSplit/>');
+    expect(rows[0]).toContain('<w:keepNext/>');
+    expect(rows[2]).not.toContain('<w:keepNext/>');
     expect(xml).toMatch(
-      /<w:shd w:fill="F2F2F2"[^>]*\/><w:vAlign w:val="center"\/><\/w:tcPr><w:p><w:pPr><w:jc w:val="center"\/>[\s\S]*?姓名/,
+      /<w:shd w:fill="F2F2F2"[^>]*\/><w:vAlign w:val="center"\/><\/w:tcPr><w:p><w:pPr><w:keepNext\/><w:jc w:val="center"\/>[\s\S]*?姓名/,
     );
     expect(rows[1]).toMatch(/<w:vAlign w:val="top"\/>[\s\S]*?65280119900101001X/);
     expect(xml).toContain('<w:insideV w:val="single" w:color="000000" w:sz="4"/>');
     // The empty photo space keeps its paragraph mark at the table's 12 pt.
     expect(xml).toContain(
-      '<w:vMerge w:val="restart"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:rPr><w:sz w:val="24"/>',
+      '<w:vMerge w:val="restart"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:keepNext/><w:rPr><w:sz w:val="24"/>',
     );
     // Cell text in the table style: 宋体 小四.
     expect(xml).toMatch(

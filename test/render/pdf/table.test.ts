@@ -72,20 +72,29 @@ describe('tables across pages', () => {
     }
   }, 60_000);
 
-  it('breaks a long text row at the foot of the page instead of leaving a gap; short rows move whole', async () => {
-    const rows: TableRow[] = Array.from({ length: 22 }, (_, i) => ({
-      cells: [textCell(String(i)), textCell(`短行${i}`), textCell('内容')],
-    }));
-    const long = `起${'档案职称评审申报材料推荐公示'.repeat(21)}止`;
-    rows.push({ cells: [textCell('26'), textCell('长行'), textCell(long)] });
-    for (let i = 0; i < 30; i++)
-      rows.push({ cells: [textCell(String(27 + i)), textCell(`后行${i}号`), textCell('内容')] });
-    const { glyphs } = await renderPdfWithLayout(tableDocument(rows));
-    expect(pagesOf(glyphs, '起档案')).toEqual([0]);
-    expect(pagesOf(glyphs, '示止')).toEqual([1]);
+  it('moves a row that fits on a page whole; a row marked cantSplit: false breaks at the foot of the page', async () => {
+    const build = (cantSplit?: boolean): TableRow[] => {
+      const rows: TableRow[] = Array.from({ length: 22 }, (_, i) => ({
+        cells: [textCell(String(i)), textCell(`短行${i}`), textCell('内容')],
+      }));
+      const long = `起${'档案职称评审申报材料推荐公示'.repeat(21)}止`;
+      rows.push({
+        cells: [textCell('26'), textCell('长行'), textCell(long)],
+        ...(cantSplit === false ? { cantSplit } : {}),
+      });
+      for (let i = 0; i < 30; i++)
+        rows.push({ cells: [textCell(String(27 + i)), textCell(`后行${i}号`), textCell('内容')] });
+      return rows;
+    };
+    const whole = (await renderPdfWithLayout(tableDocument(build()))).glyphs;
+    expect(pagesOf(whole, '起档案')).toEqual([1]);
+    expect(pagesOf(whole, '示止')).toEqual([1]);
+    expect(pagesOf(whole, '长行')).toEqual([1]);
+    const split = (await renderPdfWithLayout(tableDocument(build(false)))).glyphs;
+    expect(pagesOf(split, '起档案')).toEqual([0]);
+    expect(pagesOf(split, '示止')).toEqual([1]);
     // A one-line row never splits: each short row's text is on one page.
-    for (let i = 0; i < 30; i++) expect(pagesOf(glyphs, `后行${i}号`)).toHaveLength(1);
-    expect(pagesOf(glyphs, '长行')).toEqual([0]);
+    for (let i = 0; i < 30; i++) expect(pagesOf(split, `后行${i}号`)).toHaveLength(1);
   });
 
   it('keeps row-spanned bands on one page and col spans across their columns', async () => {

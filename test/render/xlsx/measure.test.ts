@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  columnWidthFor,
-  displayWidth,
-  lineCount,
-  longestAsciiToken,
-  rowHeight,
-} from '../../../src/render/xlsx/measure.js';
+import { mmToWidthUnits } from '../../../src/render/xlsx/columns.js';
+import { displayWidth, lineCount, rowHeight } from '../../../src/render/xlsx/measure.js';
 
 describe('xlsx text measurement', () => {
   it('counts CJK and full-width characters as two columns, ASCII as one, Ext-B as one character', () => {
@@ -16,13 +11,11 @@ describe('xlsx text measurement', () => {
     expect(displayWidth('a·b')).toBe(3);
   });
 
-  it('finds the longest ASCII run, which must not wrap', () => {
-    expect(longestAsciiToken('身份证号652801198503120020，电话13899012345')).toBe(18);
-    expect(longestAsciiToken('无')).toBe(0);
-  });
-
   it('estimates wrapped lines and row heights that grow with the text', () => {
-    const width = columnWidthFor(10, 11);
+    // 24 mm: ten characters of 11 pt (3.9 mm each) do not fit on one line, five do.
+    const width = mmToWidthUnits(24);
+    expect(lineCount('一二三四五', 11, width)).toBe(1);
+    expect(lineCount('一二三四五六七八九十', 11, width)).toBe(2);
     expect(lineCount('短', 11, width)).toBe(1);
     expect(lineCount('一二三四五六七八九十一二三四五六七八九十', 11, width)).toBeGreaterThanOrEqual(4);
     expect(lineCount('第一行\n第二行', 11, width)).toBe(2);

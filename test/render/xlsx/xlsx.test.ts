@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Document, TableBlock, TableRow } from '../../../src/document/model.js';
 import { renderXlsx } from '../../../src/render/xlsx/index.js';
+import { widthUnitsToMm } from '../../../src/render/xlsx/columns.js';
+import { PT_PER_MM } from '../../../src/render/xlsx/context.js';
 import { displayWidth } from '../../../src/render/xlsx/measure.js';
 import { sheetName } from '../../../src/render/xlsx/sheet-name.js';
 
@@ -124,10 +126,11 @@ describe('renderXlsx', () => {
 
   it('makes a CJK column at least as wide as its text (CJK counts two) and heights fit wrapped text', async () => {
     const ws = await load(await renderXlsx(rosterDoc(3)));
-    const nameWidth = ws.getColumn(2).width ?? 0;
-    expect(nameWidth).toBeGreaterThanOrEqual(displayWidth(LONG_NAME));
-    // The ID column is at least 18 characters wide.
-    expect(ws.getColumn(3).width ?? 0).toBeGreaterThanOrEqual(18);
+    // A name may break after its dot, never inside a part: "阿依古丽·" fits on a line (11 pt, 1.6 mm padding).
+    const mmOf = (text: string) => (displayWidth(text) * 11) / 2 / PT_PER_MM + 1.6;
+    expect(widthUnitsToMm(ws.getColumn(2).width ?? 0)).toBeGreaterThanOrEqual(mmOf(`${LONG_NAME.split('·')[0]!}·`));
+    // The ID column fits 18 digits.
+    expect(widthUnitsToMm(ws.getColumn(3).width ?? 0)).toBeGreaterThanOrEqual(mmOf('652801198503120020'));
     // The date column (typed values) is not widened past its share: 2 of 13 of 257 mm.
     expect(ws.getColumn(4).width ?? 0).toBeLessThan(25);
     for (let r = 1; r <= 10; r++) expect(ws.getRow(r).height ?? 0).toBeGreaterThan(0);

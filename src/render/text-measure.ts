@@ -1,0 +1,63 @@
+/**
+ * Text measures for table column widths (table-widths.ts): the font metrics
+ * the PDF draws with (and DOCX, whose viewers use the same Chinese em grid),
+ * and the East-Asian display width spreadsheets are sized by.
+ */
+import type { FontLibrary } from '../fonts/library.js';
+import { eastAsianWidth } from 'get-east-asian-width';
+import { displayWidth } from '../text/display-width.js';
+import type { MeasureText } from './table-widths.js';
+
+/** Advance widths from the font chains, in pt; a code point no font has counts one em. */
+export function fontMeasure(lib: FontLibrary): MeasureText {
+  return (text, style) => {
+    let width = 0;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      const choice = lib.choose(cp, style.font, style.bold);
+      if (!choice) {
+        width += style.size;
+        continue;
+      }
+      width += (choice.face.glyph(cp).advance * style.size) / choice.face.unitsPerEm;
+    }
+    return width;
+  };
+}
+
+/**
+ * The font metrics plus a quarter em wherever Chinese meets Latin letters or
+ * digits: LibreOffice (and Word with its default) put that much space there
+ * whatever the document says, and a cell sized without it wraps "2023年30/60".
+ */
+export function wordProcessorMeasure(lib: FontLibrary): MeasureText {
+  const fonts = fontMeasure(lib);
+  return (text, style) => {
+    let transitions = 0;
+    let prev: boolean | undefined;
+    for (const ch of text) {
+      const wide = eastAsianWidth(ch.codePointAt(0)!) === 2;
+      const latin = /[0-9A-Za-z]/.test(ch);
+      if (!wide && !latin) {
+        prev = undefined;
+        continue;
+      }
+      if (prev !== undefined && prev !== wide) transitions++;
+      prev = wide;
+    }
+    return fonts(text, style) + (transitions * style.size) / 4;
+  };
+}
+
+/** East-Asian width (UAX #11): a wide character is one em, any other half an em; in pt. */
+export const displayMeasure: MeasureText = (text, style) => (displayWidth(text) * style.size) / 2;
+
+/**
+ * Spreadsheet text: the East-Asian width (exact for 宋体, whose Latin is half
+ * an em), or the font metrics where they are wider (an office without 宋体
+ * substitutes a face whose digits are a little wider, and an ID must not wrap).
+ */
+export function spreadsheetMeasure(lib: FontLibrary): MeasureText {
+  const fonts = fontMeasure(lib);
+  return (text, style) => Math.max(displayMeasure(text, style), fonts(text, style));
+}
