@@ -17,6 +17,7 @@ const INTEGRATION = [
   'test/cli/**/*.test.ts',
   'test/http/**/*.test.ts',
   'test/packet/**/*.test.ts',
+  'test/hostile/**/*.test.ts',
   'test/roster-import/import.test.ts',
   'test/roster-import/routes.test.ts',
   'test/verify/end-to-end.test.ts',

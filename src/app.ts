@@ -29,7 +29,8 @@ import packetRoutes from './packet/routes.js';
 import batchRoutes from './batch/routes.js';
 import { dossierMaterialFindings } from './packet/contents.js';
 import { packetContentsOpenApiPaths } from './packet/contents-route.js';
-import { uploadLimits } from './packet/limits.js';
+import { multipartBounds, scanPoolOptions, uploadLimits } from './packet/limits.js';
+import { createScanPool } from './packet/scan-pool.js';
 import { createRenderService, type RenderService, type RenderServiceOptions } from './render/pool.js';
 import { createRotatingSigner } from './verify/index.js';
 
@@ -129,13 +130,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     limits: { fileSize: config.UPLOAD_FILE_LIMIT, files: config.UPLOAD_MAX_FILES },
   });
   await app.register(rosterImportRoutes, { limits: { maxFileBytes: config.UPLOAD_LIMIT } });
-  await app.register(packetRoutes, { forms, renderService, fonts, limits: uploadLimits(config) });
+  const scanPool = createScanPool(scanPoolOptions(config));
+  app.addHook('onClose', async () => scanPool.close());
+  await app.register(packetRoutes, { forms, renderService, fonts, limits: uploadLimits(config), scanPool });
   await app.register(batchRoutes, {
     forms,
     renderService,
     fonts,
     maxApplicants: config.BATCH_MAX_APPLICANTS,
     maxFileBytes: config.UPLOAD_LIMIT,
+    multipart: { ...multipartBounds(config), fileBytes: config.UPLOAD_LIMIT, files: 1 },
     concurrency: Math.max(1, config.RENDER_CONCURRENCY),
   });
   await app.register(webRoutes);

@@ -41,8 +41,10 @@ export const ConfigSchema = z
     ),
     /** Largest JSON body, in bytes. */
     BODY_LIMIT: int(1 * MiB, 1),
-    /** Largest multipart upload (packets with scans), in bytes. */
+    /** Largest multipart upload (packets with scans, roster workbooks), in bytes: files and fields together. */
     UPLOAD_LIMIT: int(20 * MiB, 1),
+    /** Largest total of the non-file fields of one multipart upload (dossier, unit), in bytes. */
+    UPLOAD_FIELDS_LIMIT: int(2 * MiB, 1),
     /** Largest single uploaded file (a scan), in bytes. */
     UPLOAD_FILE_LIMIT: int(10 * MiB, 1),
     /** Most files in one upload. */
@@ -55,6 +57,16 @@ export const ConfigSchema = z
     PDF_TOTAL_DECODE_LIMIT: int(256 * MiB, 1),
     /** Most pixels (width × height) of one uploaded image. */
     IMAGE_MAX_PIXELS: int(60_000_000, 1),
+    /** Largest decoded size (width × height × channels × bits / 8) of one uploaded image or image in a PDF, in bytes. */
+    IMAGE_DECODED_LIMIT: int(128 * MiB, 1),
+    /** Largest decoded size of all images of one upload request together, in bytes. */
+    UPLOAD_DECODED_LIMIT: int(512 * MiB, 1),
+    /** Time allowed to check one uploaded file and make its pages, in ms (503 UPLOAD_TIMEOUT beyond). */
+    UPLOAD_TIMEOUT_MS: int(8_000, 1),
+    /** Worker threads that read uploaded scans (never the main thread). */
+    UPLOAD_WORKERS: int(Math.min(2, CORES), 1),
+    /** Heap of one upload worker thread, in MiB; a file that needs more is refused (422). */
+    UPLOAD_WORKER_HEAP_MB: int(512, 64),
     /** Most applicants in one batch. */
     BATCH_MAX_APPLICANTS: int(2000, 1),
     /** Time allowed to receive a whole request, in ms (0 = no limit). */

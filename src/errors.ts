@@ -51,11 +51,21 @@ export const ERROR_CODES = {
     en: 'Unknown field(s) in the request (a misspelling?)',
   },
   UPLOAD_INVALID: { status: 422, zh: '上传的文件无法使用', en: 'An uploaded file cannot be used' },
+  ROSTER_EMPTY: {
+    status: 422,
+    zh: '花名册中没有找到任何申报人员（没有一行申报人数据）',
+    en: 'No applicant row was found in the roster',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
   HEADERS_TOO_LARGE: { status: 431, zh: '请求头过大', en: 'The request headers are too large' },
   TOO_MANY_REQUESTS: { status: 429, zh: '服务繁忙，请稍后再试', en: 'The service is busy; try again later' },
   INTERNAL_ERROR: { status: 500, zh: '服务内部错误', en: 'Internal server error' },
   RENDER_TIMEOUT: { status: 503, zh: '生成文件超时，请稍后再试', en: 'Rendering took too long; try again later' },
+  UPLOAD_TIMEOUT: {
+    status: 503,
+    zh: '处理上传的文件超时，请稍后再试',
+    en: 'Processing an uploaded file took too long; try again later',
+  },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
@@ -92,6 +102,16 @@ export function validationError(details: readonly Problem[]): AppError {
     details,
     zh: `申报材料有 ${details.length} 处问题`,
     en: `${details.length} problem${details.length === 1 ? '' : 's'} in the submitted data`,
+  });
+}
+
+/** 422 ROSTER_EMPTY at `path`: a roster (workbook or JSON) without a single applicant row. */
+export function rosterEmptyError(path: string): AppError {
+  const { zh, en } = ERROR_CODES.ROSTER_EMPTY;
+  return new AppError('ROSTER_EMPTY', {
+    zh,
+    en,
+    details: [{ path, code: 'ROSTER_EMPTY', message: zh, messageEn: en }],
   });
 }
 

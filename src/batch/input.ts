@@ -5,9 +5,9 @@
  * problems of single applicants travel with their entry into the error report.
  */
 import { z } from 'zod';
-import { RosterUnitSchema, type Dossier, type RosterInput } from '../domain/dossier.js';
+import { rosterDossiers, RosterUnitSchema, type Dossier, type RosterInput } from '../domain/dossier.js';
 import { toIsoDate } from '../domain/dates.js';
-import { AppError, type Problem } from '../errors.js';
+import { AppError, rosterEmptyError, type Problem } from '../errors.js';
 import { parseOrThrow } from '../http/validate.js';
 import { importRoster, type RosterImportResult } from '../roster-import/index.js';
 import type { BatchEntry } from './batch.js';
@@ -20,7 +20,7 @@ export interface BatchInput {
   readonly entries: readonly BatchEntry[];
 }
 
-const JsonBatchSchema = z.strictObject({ unit: RosterUnitSchema, dossiers: z.array(z.unknown()).min(1) });
+const JsonBatchSchema = z.strictObject({ unit: RosterUnitSchema, dossiers: rosterDossiers(z.unknown()) });
 
 export function batchFromJson(body: unknown, maxApplicants: number): BatchInput {
   const { unit, dossiers } = parseOrThrow(JsonBatchSchema, body);
@@ -42,6 +42,7 @@ export async function batchFromWorkbook(
 ): Promise<BatchInput> {
   const importer = opts.importer ?? importRoster;
   const imported = await importer(bytes, opts.fileName ? { fileName: opts.fileName } : {});
+  if (imported.rows.length === 0) throw rosterEmptyError('/file');
   checkCount(imported.rows.length, opts.maxApplicants, '/file');
   const entries = imported.rows.map((row): BatchEntry => {
     const source = `申报人员!${row.row}`;

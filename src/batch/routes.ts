@@ -13,6 +13,14 @@ import { XLSX_MEDIA_TYPE } from '../roster-import/index.js';
 import { streamBatch, type BatchDeps } from './batch.js';
 import { createRosterImportPool } from '../roster-import/isolated.js';
 import { batchFromJson, batchFromWorkbook, type BatchInput, type RosterImporter } from './input.js';
+import {
+  checkDeclaredLength,
+  limitError,
+  type MultipartBounds,
+  MultipartTally,
+  partsLimits,
+  unknownField,
+} from '../packet/multipart-bounds.js';
 
 export interface BatchRoutesOptions {
   readonly forms: readonly FormDefinition[];
@@ -20,6 +28,8 @@ export interface BatchRoutesOptions {
   readonly fonts: FontServices;
   readonly maxApplicants: number;
   readonly maxFileBytes: number;
+  /** Bounds of a multipart request (the `unit` field obeys BODY_LIMIT); default from maxFileBytes alone. */
+  readonly multipart?: MultipartBounds;
   /** Applicants rendered at once. */
   readonly concurrency: number;
   readonly now?: () => Date;
@@ -89,20 +99,39 @@ async function readBatch(
     }
     return batchFromJson(request.body, opts.maxApplicants);
   }
+  const bounds: MultipartBounds = opts.multipart ?? {
+    fieldBytes: opts.maxFileBytes,
+    fieldsTotal: opts.maxFileBytes,
+    requestBytes: opts.maxFileBytes,
+    fileBytes: opts.maxFileBytes,
+    files: 1,
+  };
+  checkDeclaredLength(request, bounds);
+  const tally = new MultipartTally(bounds);
   let file: { bytes: Uint8Array; fileName: string } | undefined;
   let unit: unknown;
-  for await (const part of request.parts({ limits: { fileSize: opts.maxFileBytes, files: 1 } })) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(opts.maxFileBytes);
-        throw error;
-      });
-      if (part.file.truncated) throw tooLarge(opts.maxFileBytes);
-      file = { bytes, fileName: part.filename || 'roster.xlsx' };
-    } else if (part.fieldname === 'unit') {
-      // A field sent with Content-Type application/json arrives parsed.
-      unit = typeof part.value === 'string' ? parseUnit(part.value) : part.value;
+  try {
+    for await (const part of request.parts({
+      limits: { ...partsLimits(bounds), fileSize: opts.maxFileBytes, files: 1 },
+    })) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+          if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(opts.maxFileBytes);
+          throw error;
+        });
+        if (part.file.truncated) throw tooLarge(opts.maxFileBytes);
+        tally.file(bytes.length);
+        file = { bytes, fileName: part.filename || 'roster.xlsx' };
+      } else if (part.fieldname === 'unit') {
+        tally.field(part);
+        // A field sent with Content-Type application/json arrives parsed.
+        unit = typeof part.value === 'string' ? parseUnit(part.value) : part.value;
+      } else {
+        throw unknownField(part.fieldname, ['file', 'unit']);
+      }
     }
+  } catch (error) {
+    throw limitError(error, bounds) ?? error;
   }
   if (!file) {
     throw new AppError('UPLOAD_INVALID', {

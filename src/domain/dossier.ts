@@ -18,6 +18,7 @@
  * the exported part schemas.
  */
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors.js';
 import { isIsoDate, isYearMonth, todayInChina } from './dates.js';
 import { canonicalEthnicity, ETHNIC_GROUPS } from './ethnicity.js';
 import {
@@ -508,8 +509,17 @@ export type RosterUnit = z.infer<typeof RosterUnitSchema>;
 export const RosterInputSchema = z.strictObject(
   {
     unit: RosterUnitSchema,
-    dossiers: z.array(DossierSchema, requiredError).min(1),
+    dossiers: rosterDossiers(DossierSchema),
   },
   requiredError,
 );
+
+/** A roster's applicants: an empty list is 422 ROSTER_EMPTY (no applicant row), not a generic size problem. */
+export function rosterDossiers<T extends z.ZodType>(item: T) {
+  return z.array(item, requiredError).superRefine((list, ctx) => {
+    if (list.length === 0) {
+      addProblem(ctx, [], 'ROSTER_EMPTY', ERROR_CODES.ROSTER_EMPTY.zh, ERROR_CODES.ROSTER_EMPTY.en);
+    }
+  });
+}
 export type RosterInput = z.infer<typeof RosterInputSchema>;

@@ -24,7 +24,7 @@ export async function prepareFormInput(
   findMissingGlyphs: FindMissingGlyphs,
 ): Promise<PreparedInput> {
   const accepted = form.accept(body);
-  if (!accepted.ok) throw validationError(accepted.problems);
+  if (!accepted.ok) throw problemsError(accepted.problems); // VALIDATION_FAILED, or ROSTER_EMPTY alone
   const input = accepted.value;
   rejectUnknownOptions(form.options, query);
   const options = form.options === undefined ? {} : parseOrThrow(form.options, query ?? {}, '/query');

@@ -5,11 +5,15 @@ import type { z } from 'zod';
 import { problemsFromZodError } from '../domain/problems.js';
 import { AppError, ERROR_CODES, validationError, type ErrorCode, type Problem } from '../errors.js';
 
-/** Parses `value` or throws 422 VALIDATION_FAILED listing every problem, paths under `basePath`. */
+/**
+ * Parses `value` or throws 422 listing every problem, paths under `basePath`:
+ * VALIDATION_FAILED, or the problem's own code when it is the only one and has
+ * its own entry in the error table (ROSTER_EMPTY).
+ */
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, basePath = ''): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw validationError(problemsFromZodError(result.error, basePath));
+  throw problemsError(problemsFromZodError(result.error, basePath));
 }
 
 /**

@@ -5,12 +5,12 @@
  * first page of a document on the back of the previous one: a blank page is
  * inserted where needed. Each part gets an outline (bookmark) entry; parts of
  * one group (a catalogue item) are nested under one bookmark for the group.
- * Scan pages are fitted inside a 10 mm white border with their EXIF
- * orientation applied (JPEGs embedded as they are, no recompression), so the
+ * Scans arrive as clean A4 pages (made in an upload worker, scan-pages.ts: EXIF
+ * orientation applied, JPEGs embedded as they are); their pages are fitted
+ * inside a 10 mm white border, so the
  * small label naming their catalogue item ("材料6 身份证复印件 1/2") can sit in
  * the top margin's safe zone (≥ 5 mm from the edge) without covering the scan.
  */
-import exifr from 'exifr';
 import {
   PDFDocument,
   PDFHexString,
@@ -84,8 +84,7 @@ export async function assemblePacket(parts: readonly PacketPart[], meta: PacketM
       continue;
     }
     const before = packet.getPageCount();
-    if (part.scan.kind === 'pdf') await appendPdfScan(packet, part.scan.bytes);
-    else await appendImage(packet, part.scan);
+    await appendPdfScan(packet, part.scan.pdf); // clean A4 pages made by an upload worker (scan-pages.ts)
     const label = part.label;
     if (label !== undefined) for (const page of packet.getPages().slice(before)) labelled.push({ page, label });
   }
@@ -151,31 +150,6 @@ async function drawLabels(
     const embedded = await packet.embedPage(source, strip);
     const { width, height } = page.getSize();
     page.drawPage(embedded, { x: (width - LABEL_STRIP.width) / 2, y: height - LABEL_STRIP.height });
-  }
-}
-
-async function appendImage(packet: PDFDocument, scan: Scan): Promise<void> {
-  // pdf-lib reads images through a DataView of the whole underlying buffer, ignoring
-  // byteOffset, so a Buffer that is a view into a larger pool must be copied first.
-  const bytes = new Uint8Array(scan.bytes);
-  const image = scan.kind === 'jpeg' ? await packet.embedJpg(bytes) : await packet.embedPng(bytes);
-  const orientation = scan.kind === 'jpeg' ? await readOrientation(bytes) : 1;
-  const turned = orientation >= 5; // 5–8 swap width and height
-  const shownWidth = turned ? image.height : image.width;
-  const shownHeight = turned ? image.width : image.height;
-  const page = packet.addPage(shownWidth > shownHeight ? [A4.height, A4.width] : [A4.width, A4.height]);
-  const box = fit(shownWidth, shownHeight, page);
-  const matrix = orientationMatrix(orientation, image.width, image.height, box);
-  const name = page.node.newXObject('Image', image.ref);
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...matrix), drawObject(name), popGraphicsState());
-}
-
-async function readOrientation(bytes: Uint8Array): Promise<number> {
-  try {
-    const value = await exifr.orientation(Buffer.from(bytes));
-    return typeof value === 'number' && value >= 1 && value <= 8 ? value : 1;
-  } catch {
-    return 1;
   }
 }
 

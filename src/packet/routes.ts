@@ -19,6 +19,7 @@ import type { RenderService } from '../render/pool.js';
 import { catalogueDocument, dossierDocuments } from './contents.js';
 import { registerPacketContents } from './contents-route.js';
 import { buildPacketPdf, buildPacketZip, type PacketDeps, type PacketRequest } from './packet.js';
+import type { ScanPool } from './scan-pool.js';
 import { readPacketUpload, type UploadLimits } from './upload.js';
 
 export interface PacketRoutesOptions {
@@ -26,6 +27,8 @@ export interface PacketRoutesOptions {
   readonly renderService: RenderService;
   readonly fonts: FontServices;
   readonly limits: UploadLimits;
+  /** The worker threads that check uploads and make their pages. */
+  readonly scanPool: ScanPool;
   readonly now?: () => Date;
 }
 
@@ -38,7 +41,7 @@ export default async function packetRoutes(app: FastifyInstance, opts: PacketRou
   };
 
   const prepare = async (request: FastifyRequest) => {
-    const upload = await readPacketUpload(request, opts.limits);
+    const upload = await readPacketUpload(request, opts.limits, opts.scanPool);
     const dossier = parseOrThrow(DossierSchema, upload.dossier, '/dossier');
     const catalogue = catalogueDocument(opts.forms);
     const documents = [...(catalogue ? [catalogue] : []), ...dossierDocuments(opts.forms, dossier, 'packet')];

@@ -1,11 +1,14 @@
 /**
  * Uploaded scans (JPEG, PNG, PDF): recognised by their bytes, never by their
- * name, and checked before anything is drawn. A file that is truncated,
- * encrypted, damaged or too big is refused with a 422 naming the file.
+ * name, checked within bounds, and turned into clean A4 pages. A file that is
+ * truncated, encrypted, damaged or too big is refused with a 422 naming the
+ * file. inspectScan runs in an upload worker thread (scan-pool.ts), never on
+ * the event loop.
  */
-import { PDFDocument } from 'pdf-lib';
 import { AppError, type Problem } from '../errors.js';
-import { checkDecodedSize, type DecodeLimits } from './pdf-guard.js';
+import { checkJpeg, checkPng, ImageRefusal, type ImageHeader } from './image-check.js';
+import { type DecodeLimits, loadGuardedPdf, PdfRefusal } from './pdf-guard.js';
+import { imagePages, pdfPages } from './scan-pages.js';
 
 export interface ScanLimits extends DecodeLimits {
   /** Most pages of one uploaded PDF. */
@@ -20,10 +23,14 @@ export interface Scan {
   /** The catalogue item (附件6 序号, 1–13) the scan belongs to. */
   readonly item: number;
   readonly fileName: string;
+  /** What was uploaded. */
   readonly kind: ScanKind;
-  readonly bytes: Uint8Array;
+  /** The upload's pages, disarmed and fitted to A4: a PDF of our own making. */
+  readonly pdf: Uint8Array;
   /** Pages it adds to the packet (1 for an image). */
   readonly pages: number;
+  /** Declared decoded size of its images (width × height × channels × bits / 8), in bytes. */
+  readonly imageBytes: number;
 }
 
 export interface UploadedFile {
@@ -34,14 +41,15 @@ export interface UploadedFile {
   readonly path: string;
 }
 
-export async function inspectScan(file: UploadedFile, limits: ScanLimits): Promise<Scan> {
+/** `imageBudget`: decoded image bytes the request has left (the per-request budget). */
+export async function inspectScan(file: UploadedFile, limits: ScanLimits, imageBudget = Infinity): Promise<Scan> {
   const kind = sniff(file.bytes);
   if (kind === undefined)
     throw uploadError(file, '不是 JPEG、PNG 或 PDF 文件', 'is not a JPEG, PNG or PDF file', 'UPLOAD_TYPE');
-  if (kind === 'jpeg') checkJpeg(file, limits);
-  if (kind === 'png') checkPng(file, limits);
-  const pages = kind === 'pdf' ? await checkPdf(file, limits) : 1;
-  return { item: file.item, fileName: file.fileName, kind, bytes: file.bytes, pages };
+  const base = { item: file.item, fileName: file.fileName, kind };
+  if (kind === 'pdf') return { ...base, ...(await inspectPdf(file, limits, imageBudget)) };
+  const image = checkImage(file, kind, limits, imageBudget);
+  return { ...base, pdf: await imagePages(kind, file.bytes), pages: 1, imageBytes: image.decodedBytes };
 }
 
 export function sniff(bytes: Uint8Array): ScanKind | undefined {
@@ -52,55 +60,61 @@ export function sniff(bytes: Uint8Array): ScanKind | undefined {
   return undefined;
 }
 
-function checkJpeg(file: UploadedFile, limits: ScanLimits): void {
-  const size = jpegSize(file.bytes);
-  if (!size)
-    throw uploadError(
-      file,
-      'JPEG 文件已损坏（找不到图像尺寸）',
-      'the JPEG is damaged (no frame header)',
-      'UPLOAD_CORRUPT',
-    );
-  // A complete JPEG ends with the EOI marker; a truncated upload does not.
-  const tail = Buffer.from(file.bytes.subarray(Math.max(0, file.bytes.length - 64)));
-  if (!tail.includes(Buffer.from([0xff, 0xd9]))) {
-    throw uploadError(file, 'JPEG 文件不完整（可能上传中断）', 'the JPEG is truncated', 'UPLOAD_TRUNCATED');
-  }
-  checkPixels(file, size, limits);
-}
-
-function checkPng(file: UploadedFile, limits: ScanLimits): void {
-  const view = Buffer.from(file.bytes);
-  if (view.length < 33 || view.toString('latin1', 12, 16) !== 'IHDR') {
-    throw uploadError(file, 'PNG 文件已损坏', 'the PNG is damaged', 'UPLOAD_CORRUPT');
-  }
-  if (!view.subarray(Math.max(0, view.length - 32)).includes(Buffer.from('IEND'))) {
-    throw uploadError(file, 'PNG 文件不完整（可能上传中断）', 'the PNG is truncated', 'UPLOAD_TRUNCATED');
-  }
-  checkPixels(file, { width: view.readUInt32BE(16), height: view.readUInt32BE(20) }, limits);
-}
-
-async function checkPdf(file: UploadedFile, limits: ScanLimits): Promise<number> {
-  const verdict = checkDecodedSize(file.bytes, limits);
-  if (!verdict.ok) {
-    throw uploadError(
-      file,
-      'PDF 文件解压后过大（疑似压缩炸弹）',
-      'the PDF decompresses to more than the limit (a decompression bomb)',
-      'UPLOAD_PDF_BOMB',
-    );
-  }
-  // Encrypted files may fail to parse before pdf-lib notices the encryption, so look first.
-  if (/\/Encrypt\s*\d+\s+\d+\s+R/.test(Buffer.from(file.bytes).toString('latin1'))) throw encryptedError(file);
-  let pdf: PDFDocument;
+function checkImage(file: UploadedFile, kind: 'jpeg' | 'png', limits: ScanLimits, imageBudget: number): ImageHeader {
+  // The size is judged from the header, before any image data is inflated.
+  const accept = ({ width, height, decodedBytes }: ImageHeader) => {
+    if (width * height > limits.imagePixels) {
+      throw uploadError(
+        file,
+        `图像过大（${width}×${height} 像素，上限 ${limits.imagePixels} 像素）`,
+        `the image is too large (${width}×${height} pixels; the limit is ${limits.imagePixels})`,
+        'UPLOAD_TOO_LARGE',
+      );
+    }
+    checkImageBytes(file, decodedBytes, limits, imageBudget);
+  };
   try {
-    pdf = await PDFDocument.load(file.bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    return kind === 'jpeg' ? checkJpeg(file.bytes, accept) : checkPng(file.bytes, accept);
   } catch (error) {
-    if ((error as Error).name === 'EncryptedPDFError' || /encrypt/i.test((error as Error).message))
-      throw encryptedError(file);
-    throw uploadError(file, 'PDF 文件已损坏，无法读取', 'the PDF is damaged and cannot be read', 'UPLOAD_CORRUPT');
+    if (!(error instanceof ImageRefusal)) throw error;
+    const code = error.reason === 'truncated' ? 'UPLOAD_TRUNCATED' : 'UPLOAD_CORRUPT';
+    throw uploadError(file, error.zh, error.message, code);
   }
-  const pages = pdf.getPageCount();
+}
+
+function checkImageBytes(file: UploadedFile, bytes: number, limits: ScanLimits, imageBudget: number): void {
+  if (bytes > limits.imageBytes) {
+    throw uploadError(
+      file,
+      `图像解码后 ${bytes} 字节，超过单个文件上限 ${limits.imageBytes} 字节`,
+      `the image decodes to ${bytes} bytes, more than the limit of ${limits.imageBytes} per file`,
+      'UPLOAD_TOO_LARGE',
+    );
+  }
+  if (bytes > imageBudget) {
+    throw uploadError(
+      file,
+      '使本次上传的图像解码后合计超过上限',
+      'takes the decoded size of this request’s images past the limit',
+      'UPLOAD_TOO_LARGE',
+    );
+  }
+}
+
+async function inspectPdf(
+  file: UploadedFile,
+  limits: ScanLimits,
+  imageBudget: number,
+): Promise<{ pdf: Uint8Array; pages: number; imageBytes: number }> {
+  let guarded: Awaited<ReturnType<typeof loadGuardedPdf>>;
+  try {
+    guarded = await loadGuardedPdf(file.bytes, limits);
+  } catch (error) {
+    if (!(error instanceof PdfRefusal)) throw error;
+    throw pdfError(file, error, limits);
+  }
+  checkImageBytes(file, guarded.imageBytes, { ...limits, imageBytes: Infinity }, imageBudget);
+  const pages = guarded.doc.getPageCount();
   if (pages === 0) throw uploadError(file, 'PDF 文件没有页面', 'the PDF has no pages', 'UPLOAD_CORRUPT');
   if (pages > limits.pdfPages) {
     throw uploadError(
@@ -110,48 +124,41 @@ async function checkPdf(file: UploadedFile, limits: ScanLimits): Promise<number>
       'UPLOAD_TOO_MANY_PAGES',
     );
   }
-  return pages;
-}
-
-function encryptedError(file: UploadedFile): AppError {
-  return uploadError(
-    file,
-    'PDF 文件已加密，请上传未加密的文件',
-    'the PDF is encrypted; upload an unencrypted copy',
-    'UPLOAD_ENCRYPTED',
-  );
-}
-
-function checkPixels(file: UploadedFile, size: { width: number; height: number }, limits: ScanLimits): void {
-  if (size.width === 0 || size.height === 0)
-    throw uploadError(file, '图像尺寸为零', 'the image has no pixels', 'UPLOAD_CORRUPT');
-  if (size.width * size.height > limits.imagePixels) {
-    throw uploadError(
-      file,
-      `图像过大（${size.width}×${size.height} 像素）`,
-      `the image is too large (${size.width}×${size.height} pixels)`,
-      'UPLOAD_TOO_LARGE',
-    );
+  let pdf: Uint8Array;
+  try {
+    pdf = await pdfPages(guarded);
+  } catch {
+    throw uploadError(file, 'PDF 页面无法读取', 'the PDF pages cannot be read', 'UPLOAD_CORRUPT');
   }
+  return { pdf, pages, imageBytes: guarded.imageBytes };
 }
 
-/** Width and height from the first SOFn marker, or undefined if there is none. */
-function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefined {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 2;
-  while (at + 9 < view.length) {
-    if (view[at] !== 0xff) return undefined;
-    const marker = view[at + 1]!;
-    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01 || marker === 0xff) {
-      at += marker === 0xff ? 1 : 2;
-      continue;
-    }
-    const length = view.readUInt16BE(at + 2);
-    const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isFrame) return { height: view.readUInt16BE(at + 5), width: view.readUInt16BE(at + 7) };
-    at += 2 + length;
+function pdfError(file: UploadedFile, refusal: PdfRefusal, limits: ScanLimits): AppError {
+  switch (refusal.reason) {
+    case 'bomb':
+      return uploadError(
+        file,
+        `PDF 文件解压后过大（单个数据流上限 ${limits.perStream} 字节、整个文件上限 ${limits.total} 字节，疑似压缩炸弹）`,
+        `the PDF decompresses to more than the limit (${limits.perStream} bytes per stream, ${limits.total} per file; a decompression bomb)`,
+        'UPLOAD_PDF_BOMB',
+      );
+    case 'encrypted':
+      return uploadError(
+        file,
+        'PDF 文件已加密，请上传未加密的文件',
+        'the PDF is encrypted; upload an unencrypted copy',
+        'UPLOAD_ENCRYPTED',
+      );
+    case 'image-too-large':
+      return uploadError(
+        file,
+        `PDF 中的图像解码后超过上限 ${limits.imageBytes} 字节`,
+        `an image in the PDF decodes to more than the limit of ${limits.imageBytes} bytes`,
+        'UPLOAD_TOO_LARGE',
+      );
+    default:
+      return uploadError(file, 'PDF 文件已损坏，无法读取', 'the PDF is damaged and cannot be read', 'UPLOAD_CORRUPT');
   }
-  return undefined;
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

@@ -1,20 +1,27 @@
 /**
  * Reads a packet request (multipart/form-data): the field `dossier` (JSON) and
  * scanned files in fields named after their catalogue item, `item1` … `item13`.
- * Every limit is enforced while reading, so an oversized upload stops early.
+ * Every limit is enforced while reading, so an oversized upload stops early;
+ * each file is then checked and turned into clean pages in an upload worker
+ * thread, one after another, against the request's decoded-image budget.
  */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { CATALOGUE_ITEM_COUNT } from './contents.js';
-import { inspectScan, uploadError, type Scan, type ScanLimits, type UploadedFile } from './scans.js';
+import {
+  checkDeclaredLength,
+  limitError,
+  type MultipartBounds,
+  MultipartTally,
+  partsLimits,
+  unknownField,
+} from './multipart-bounds.js';
+import type { ScanPool } from './scan-pool.js';
+import { type Scan, type ScanLimits, type UploadedFile, uploadError } from './scans.js';
 
-export interface UploadLimits extends ScanLimits {
-  /** Largest single file, in bytes. */
-  readonly fileBytes: number;
-  /** Largest whole request, in bytes. */
-  readonly requestBytes: number;
-  /** Most files in one request. */
-  readonly files: number;
+export interface UploadLimits extends ScanLimits, MultipartBounds {
+  /** Decoded size of all images of one request together, in bytes. */
+  readonly requestImageBytes: number;
 }
 
 export interface PacketUpload {
@@ -24,31 +31,35 @@ export interface PacketUpload {
 }
 
 const ITEM_FIELD = /^item(\d{1,2})$/;
+const DOSSIER_FIELD = 'dossier';
 
-export async function readPacketUpload(request: FastifyRequest, limits: UploadLimits): Promise<PacketUpload> {
+export async function readPacketUpload(
+  request: FastifyRequest,
+  limits: UploadLimits,
+  pool: ScanPool,
+): Promise<PacketUpload> {
   if (!request.isMultipart()) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
       zh: '请以 multipart/form-data 提交：字段 dossier 为申报人档案 JSON，扫描件放在字段 item1 … item13',
       en: 'Send multipart/form-data: field "dossier" holds the dossier JSON, scans go in fields item1 … item13',
     });
   }
+  checkDeclaredLength(request, limits);
+  const tally = new MultipartTally(limits);
   let dossierField: { value: unknown } | undefined;
   const files: UploadedFile[] = [];
-  let total = 0;
-  const parts = request.parts({
-    limits: { fileSize: limits.fileBytes, files: limits.files, fieldSize: limits.requestBytes },
-  });
   try {
-    for await (const part of parts) {
+    for await (const part of request.parts({ limits: partsLimits(limits) })) {
       if (part.type === 'field') {
-        if (part.fieldname === 'dossier') dossierField = { value: part.value };
+        if (part.fieldname !== DOSSIER_FIELD) throw unknownField(part.fieldname, [DOSSIER_FIELD, 'item1 … item13']);
+        tally.field(part);
+        dossierField = { value: part.value };
         continue;
       }
       const fileName = part.filename || part.fieldname;
       const path = `/files/${part.fieldname}/${fileName}`;
       const item = itemNumber(part.fieldname);
       if (item === undefined) {
-        await part.toBuffer().catch(() => undefined);
         throw uploadError(
           { fileName, path },
           `的字段名 ${part.fieldname} 无效，应为 item1 … item${CATALOGUE_ITEM_COUNT}（材料目录序号）`,
@@ -57,13 +68,7 @@ export async function readPacketUpload(request: FastifyRequest, limits: UploadLi
         );
       }
       const bytes = await readFile(part, { fileName, path }, limits.fileBytes);
-      total += bytes.length;
-      if (total > limits.requestBytes) {
-        throw new AppError('BODY_TOO_LARGE', {
-          zh: `上传的文件合计超过 ${limits.requestBytes} 字节`,
-          en: `The uploaded files add up to more than ${limits.requestBytes} bytes`,
-        });
-      }
+      tally.file(bytes.length);
       files.push({ item, fileName, bytes, path });
     }
   } catch (error) {
@@ -83,11 +88,14 @@ export async function readPacketUpload(request: FastifyRequest, limits: UploadLi
         ],
       });
     }
-    throw new AppError('BAD_REQUEST', {
-      zh: '无法读取上传的表单数据',
-      en: 'The multipart body cannot be read',
-      cause: error,
-    });
+    throw (
+      limitError(error, limits) ??
+      new AppError('BAD_REQUEST', {
+        zh: '无法读取上传的表单数据',
+        en: 'The multipart body cannot be read',
+        cause: error,
+      })
+    );
   }
   if (dossierField === undefined) {
     throw new AppError('VALIDATION_FAILED', {
@@ -96,16 +104,21 @@ export async function readPacketUpload(request: FastifyRequest, limits: UploadLi
       details: [{ path: '/dossier', code: 'REQUIRED', message: '必填项缺失', messageEn: 'This field is required' }],
     });
   }
-  const scans: Scan[] = [];
-  for (const file of files) scans.push(await inspectScan(file, limits));
   // A field sent with Content-Type application/json arrives parsed; plain text arrives as a string.
   const dossier = typeof dossierField.value === 'string' ? parseJson(dossierField.value) : dossierField.value;
+  const scans: Scan[] = [];
+  let imageBudget = limits.requestImageBytes;
+  for (const file of files) {
+    const scan = await pool.inspect(file, limits, imageBudget);
+    imageBudget -= scan.imageBytes;
+    scans.push(scan);
+  }
   return { dossier, scans };
 }
 
 function itemNumber(field: string): number | undefined {
   const match = ITEM_FIELD.exec(field);
-  const item = match ? Number(match[1]) : NaN;
+  const item = match ? Number(match[1]) : Number.NaN;
   return item >= 1 && item <= CATALOGUE_ITEM_COUNT ? item : undefined;
 }
 
@@ -117,8 +130,8 @@ async function readFile(
   const tooLarge = () =>
     uploadError(
       file,
-      `超过单个文件上限 ${limit} 字节`,
-      `is larger than the limit of ${limit} bytes`,
+      `超过单个文件上限 UPLOAD_FILE_LIMIT（${limit} 字节）`,
+      `is larger than UPLOAD_FILE_LIMIT (${limit} bytes)`,
       'UPLOAD_TOO_LARGE',
     );
   let bytes: Buffer;

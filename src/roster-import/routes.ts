@@ -5,7 +5,8 @@
  * fail, so the caller sees every row's problems at once.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, rosterEmptyError } from '../errors.js';
+import { unknownField } from '../packet/multipart-bounds.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import { importRoster, type ImportOptions } from './import.js';
 import { createRosterImportPool, DEFAULT_ISOLATION, type IsolationOptions } from './isolated.js';
@@ -59,6 +60,11 @@ async function readUpload(
   } catch (_cause) {
     throw uploadInvalid('无法读取上传的表单数据', 'The multipart body cannot be read', 'MULTIPART_INVALID');
   }
+  // Non-file fields sent before the file; the workbook route takes none.
+  const extra = Object.entries(part?.fields ?? {}).find(([, value]) =>
+    [value].flat().some((entry) => (entry as { type?: string } | undefined)?.type === 'field'),
+  )?.[0];
+  if (extra !== undefined) throw unknownField(extra, [FILE_FIELD]);
   if (!part || part.fieldname !== FILE_FIELD) {
     throw uploadInvalid(
       `没有上传文件（字段名应为 ${FILE_FIELD}）`,
@@ -125,6 +131,7 @@ export default async function rosterImportRoutes(
     } finally {
       running--;
     }
+    if (result.rows.length === 0) throw rosterEmptyError('/file');
     const ok = result.rows.filter((row) => row.ok).length;
     return { ...result, summary: { total: result.rows.length, ok, failed: result.rows.length - ok } };
   });

@@ -5,13 +5,17 @@ import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { assemblePacket } from '../../src/packet/assemble.js';
-import type { Scan } from '../../src/packet/scans.js';
+import { testConfig } from '../../src/config.js';
+import { uploadLimits } from '../../src/packet/limits.js';
+import { inspectScan, type Scan } from '../../src/packet/scans.js';
 import { makeImage, makePdf, withExifOrientation } from './scan-fixtures.js';
 
 const createdAt = new Date('2024-09-20T00:00:00Z');
 
-function scan(kind: Scan['kind'], bytes: Uint8Array, pages = 1): Scan {
-  return { item: 13, fileName: `x.${kind}`, kind, bytes, pages };
+/** A scan as the upload workers hand it over: checked, disarmed, on A4 pages (made here in-process). */
+function scan(kind: Scan['kind'], bytes: Uint8Array): Promise<Scan> {
+  const fileName = `x.${kind}`;
+  return inspectScan({ item: 13, fileName, bytes, path: `/files/item13/${fileName}` }, uploadLimits(testConfig()));
 }
 
 function outlineTitles(pdf: PDFDocument): string[] {
@@ -70,9 +74,9 @@ describe('assemblePacket', () => {
       [
         { title: '现实表现鉴定', pdf: await makePdf(3) },
         { title: '个人承诺书', pdf: await makePdf(1) },
-        { title: '身份证', scan: scan('jpeg', jpeg) },
-        { title: '学历证书', scan: scan('png', await makeImage('png')) },
-        { title: '考核表', scan: scan('pdf', await makePdf(2, [612, 792]), 2) },
+        { title: '身份证', scan: await scan('jpeg', jpeg) },
+        { title: '学历证书', scan: await scan('png', await makeImage('png')) },
+        { title: '考核表', scan: await scan('pdf', await makePdf(2, [612, 792])) },
       ],
       { title: '申报材料', createdAt },
     );
@@ -90,7 +94,7 @@ describe('assemblePacket', () => {
     // The image is wide with a dark bar along its top edge. Orientation 6 means
     // "rotate 90° clockwise to view": it shows tall, with the bar on the right.
     const jpeg = withExifOrientation(await makeImage('jpeg', [400, 200]), 6);
-    const result = await assemblePacket([{ title: 'scan', scan: scan('jpeg', jpeg) }], { title: 't', createdAt });
+    const result = await assemblePacket([{ title: 'scan', scan: await scan('jpeg', jpeg) }], { title: 't', createdAt });
     const pdf = await PDFDocument.load(result.bytes);
     const { width, height } = pdf.getPage(0).getSize();
     expect(height).toBeGreaterThan(width);
@@ -104,7 +108,7 @@ describe('assemblePacket', () => {
     [1, 'top'],
   ] as const)('shows the top edge of a JPEG with orientation %i on the %s', async (orientation, side) => {
     const jpeg = withExifOrientation(await makeImage('jpeg', [400, 200]), orientation);
-    const result = await assemblePacket([{ title: 'scan', scan: scan('jpeg', jpeg) }], { title: 't', createdAt });
+    const result = await assemblePacket([{ title: 'scan', scan: await scan('jpeg', jpeg) }], { title: 't', createdAt });
     const ink = inkHalves(result.bytes, 1);
     const opposite = { left: 'right', right: 'left', top: 'bottom', bottom: 'top' } as const;
     expect(ink[side]).toBeGreaterThan(ink[opposite[side]] * 3);
@@ -112,7 +116,7 @@ describe('assemblePacket', () => {
 
   it('embeds a JPEG as it is, without recompressing it', async () => {
     const jpeg = await makeImage('jpeg');
-    const result = await assemblePacket([{ title: 'scan', scan: scan('jpeg', jpeg) }], { title: 't', createdAt });
+    const result = await assemblePacket([{ title: 'scan', scan: await scan('jpeg', jpeg) }], { title: 't', createdAt });
     expect(Buffer.from(result.bytes).includes(Buffer.from(jpeg))).toBe(true);
   });
 });

@@ -50,7 +50,7 @@ async function post(url: string, fields: MultipartField[]) {
   return app.inject({ method: 'POST', url, payload, headers });
 }
 
-describe('POST /v1/packets/pdf', () => {
+describe('POST /v1/packets/pdf', { timeout: 30_000 }, () => {
   it('files documents and scans item by item in catalogue order, bookmarked per item, scans labelled', {
     timeout: 120_000,
   }, async () => {
@@ -197,7 +197,7 @@ describe('POST /v1/packets/pdf', () => {
   });
 });
 
-describe('POST /v1/packets/zip', () => {
+describe('POST /v1/packets/zip', { timeout: 30_000 }, () => {
   it('holds every generated document as PDF and DOCX plus the merged packet', async () => {
     const response = await post('/v1/packets/zip', [{ name: 'dossier', value: fixture('ayguli-junior') }]);
     expect(response.statusCode, response.body.slice(0, 500)).toBe(200);

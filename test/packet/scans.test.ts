@@ -8,6 +8,7 @@ const limits: ScanLimits = {
   total: 16 * 1024 * 1024,
   pdfPages: 50,
   imagePixels: 40_000_000,
+  imageBytes: 64 * 1024 * 1024,
 };
 
 function upload(bytes: Uint8Array, fileName = 'scan.bin'): UploadedFile {
