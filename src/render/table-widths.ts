@@ -145,6 +145,8 @@ function cellContent(
       else if (cell.label) min = Math.max(min, labelMin(text, style, opts.measure));
       else for (const m of pieceMins(text, style, opts)) min = Math.max(min, m + indent);
     }
+    // An unbreakable span (a name, an ID number) is one piece, whatever its kind of text.
+    for (const r of p.runs) if (r.noBreak) min = Math.max(min, opts.measure(r.text, styleOf(base, r.style)) + indent);
   }
   if (cell.image) {
     min = Math.max(min, cell.image.width * opts.mm);

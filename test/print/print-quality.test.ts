@@ -210,9 +210,7 @@ describe('even lines: justified characters spread at most 0.15 em', () => {
 
 /** Tokens that must stay on one line wherever they print, for a form and a dossier. */
 function unbreakable(form: string, d: Dossier): string[] {
-  const tokens = [d.applicant.idNumber];
-  // The review form's name cell is as wide as its table column; only the letters promise the name whole.
-  if (form !== 'review-form') tokens.push(d.applicant.name);
+  const tokens = [d.applicant.idNumber, d.applicant.name];
   if (form === 'ce-exemption') tokens.push('继续教育', '申请表');
   return tokens.map(compact);
 }
