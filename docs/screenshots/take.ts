@@ -45,7 +45,10 @@ async function main(): Promise<void> {
     writeFileSync(scan, await makeImage('jpeg', [500, 320]));
     await page.locator('#scan-item6').setInputFiles(scan);
     await page.locator('[data-item="item6"] .file-name').waitFor();
-    await page.waitForLoadState('networkidle');
+    // The counts are fetched a moment after a file is added: wait for item 6's row to count the scan.
+    await page.waitForFunction(
+      () => document.querySelector('#packet-counts tbody tr:nth-child(6) td:nth-child(3)')?.textContent === '1',
+    );
     await shot('3-packet');
 
     // 单位批量: a roster with one bad row, then the batch
