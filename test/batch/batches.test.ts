@@ -50,7 +50,9 @@ function layout(zip: Uint8Array) {
 }
 
 async function rosterRows(zip: Uint8Array): Promise<number> {
-  const entry = [...unzipParts(zip)].find(([name]) => name.endsWith('.xlsx'));
+  const entry = [...unzipParts(zip)].find(
+    ([name]) => !name.includes('/') && name.includes('花名册') && name.endsWith('.xlsx'),
+  );
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(entry![1]) as never);
   const sheet = workbook.worksheets[0]!;
@@ -83,8 +85,11 @@ describe('POST /v1/batches', () => {
     expect(folders.has(`${dossiers[57]!.applicant.name}-0641`)).toBe(false);
     // Every folder holds the applicant's documents, the review form among them.
     expect(names.filter((n) => n.includes('专业技术职务任职资格评审表')).length).toBe(199);
-    expect(top.filter((n) => n.endsWith('.xlsx')).length).toBe(1);
-    expect(top.filter((n) => n.endsWith('.pdf')).length).toBe(1);
+    // The roster as XLSX and PDF, and the report as CSV and XLSX.
+    expect(top.filter((n) => n.endsWith('.xlsx') && n.includes('花名册')).length).toBe(1);
+    expect(top.filter((n) => n.endsWith('.pdf') && n.includes('花名册')).length).toBe(1);
+    expect(top).toEqual(expect.arrayContaining(['检查报告.csv', '检查报告.xlsx']));
+    expect(top.length).toBe(4);
     expect(await rosterRows(zip)).toBe(199);
     const report = new TextDecoder().decode(unzipParts(zip).get('检查报告.csv'));
     expect(report).toContain('/dossiers/57/applicant/idNumber');
