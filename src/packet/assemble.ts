@@ -20,11 +20,7 @@ import {
   type PDFRef,
   Duplex,
   PrintScaling,
-  concatTransformationMatrix,
   degrees,
-  drawObject,
-  popGraphicsState,
-  pushGraphicsState,
 } from 'pdf-lib';
 import type { Scan } from './scans.js';
 
@@ -163,48 +159,6 @@ function fit(width: number, height: number, page: PDFPage): Box {
   const { width: pageWidth, height: pageHeight } = page.getSize();
   const scale = Math.min((pageWidth - 2 * SCAN_MARGIN) / width, (pageHeight - 2 * SCAN_MARGIN) / height);
   return { scale, x: (pageWidth - width * scale) / 2, y: (pageHeight - height * scale) / 2 };
-}
-
-type Matrix = [number, number, number, number, number, number];
-
-/**
- * The transformation from the image's unit square to the page that shows the
- * image the way EXIF orientation `o` says it should be seen, inside `box`.
- * Derived from where three corners of the stored image land when displayed.
- */
-export function orientationMatrix(o: number, width: number, height: number, box: Box): Matrix {
-  const turned = o >= 5;
-  const shownHeight = turned ? width : height;
-  // Stored pixel (px, py), top-down, → displayed pixel (dx, dy), top-down.
-  const display = (px: number, py: number): [number, number] => {
-    switch (o) {
-      case 2:
-        return [width - px, py];
-      case 3:
-        return [width - px, height - py];
-      case 4:
-        return [px, height - py];
-      case 5:
-        return [py, px];
-      case 6:
-        return [height - py, px];
-      case 7:
-        return [height - py, width - px];
-      case 8:
-        return [py, width - px];
-      default:
-        return [px, py];
-    }
-  };
-  // Unit square (u, v), v up, with the image's top row at v = 1 → page point.
-  const toPage = (u: number, v: number): [number, number] => {
-    const [dx, dy] = display(u * width, (1 - v) * height);
-    return [box.x + dx * box.scale, box.y + (shownHeight - dy) * box.scale];
-  };
-  const [e, f] = toPage(0, 0);
-  const [ux, uy] = toPage(1, 0);
-  const [vx, vy] = toPage(0, 1);
-  return [ux - e, uy - f, vx - e, vy - f, e, f];
 }
 
 interface OutlineNode {
