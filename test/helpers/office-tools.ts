@@ -2,34 +2,13 @@
  * Test helpers for OOXML output: read the parts of a DOCX/XLSX (a ZIP) and
  * read back the text of one printed by LibreOffice.
  */
-import { inflateRawSync } from 'node:zlib';
+import { unzipEntries } from '../../src/render/zip-reader.js';
 import { convertWithOffice } from './libreoffice.js';
 import { pdfInfo, pdfText } from './pdf-tools.js';
 
 /** Every part of a ZIP archive by its path (stored or deflated entries). */
 export function unzipParts(zip: Uint8Array): Map<string, Uint8Array> {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let eocd = zip.byteLength - 22;
-  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('not a ZIP archive');
-  const count = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  const parts = new Map<string, Uint8Array>();
-  const decoder = new TextDecoder();
-  for (let i = 0; i < count; i++) {
-    const method = view.getUint16(p + 10, true);
-    const compressed = view.getUint32(p + 20, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    const local = view.getUint32(p + 42, true);
-    const name = decoder.decode(zip.subarray(p + 46, p + 46 + nameLen));
-    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    const raw = zip.subarray(dataStart, dataStart + compressed);
-    parts.set(name, method === 0 ? raw : new Uint8Array(inflateRawSync(raw)));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return parts;
+  return new Map(unzipEntries(zip));
 }
 
 /** The text (XML) of one part, e.g. "word/document.xml"; throws if it is missing. */
