@@ -22,7 +22,8 @@ import { layoutParagraph } from '../../src/render/pdf/text-layout.js';
 import { getFontLibrary } from '../../src/fonts/library.js';
 import { createSigner } from '../../src/verify/index.js';
 import { officePageCounts } from '../helpers/office-tools.js';
-import { pdfWords, printOfficeAll, type PrintedPdf } from '../helpers/print-tools.js';
+import { convertWithOffice } from '../helpers/libreoffice.js';
+import { pdfWords, type PrintedPdf } from '../helpers/print-tools.js';
 import { inkInBox, pdfInfo, rasterise } from '../helpers/pdf-tools.js';
 
 const MM = 72 / 25.4;
@@ -289,7 +290,7 @@ function printedDocxLines(): Promise<Map<string, string[]>> {
   printedDocx ??= (async () => {
     const all = await Promise.all(DOCX_CASES.map(([form, name]) => rendered(form, name)));
     const files = await Promise.all(all.map(async (r) => ({ bytes: await renderDocx(r.doc), ext: 'docx' as const })));
-    const pdfs = await printOfficeAll(files);
+    const pdfs = await convertWithOffice(files);
     const out = new Map<string, string[]>();
     for (const [i, r] of all.entries()) out.set(`${r.form}--${r.name}`, printedLines(await pdfWords(pdfs[i]!), r.doc));
     return out;
