@@ -8,15 +8,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { convertWithOffice } from './libreoffice.js';
 
 const run = promisify(execFile);
-
-/** The PDF LibreOffice prints from a DOCX or XLSX (convertWithOffice; slow: give the test a generous timeout). */
-export async function printOffice(bytes: Uint8Array, ext: 'docx' | 'xlsx'): Promise<Uint8Array> {
-  const [pdf] = await convertWithOffice([{ bytes, ext }]);
-  return pdf!;
-}
 
 export interface Word {
   /** 0-based page. */

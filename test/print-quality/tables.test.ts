@@ -21,7 +21,8 @@ import { fontMeasure } from '../../src/render/text-measure.js';
 import { renderXlsx } from '../../src/render/xlsx/index.js';
 import { cellText, CTX } from '../forms/model-walk.js';
 import { zipPart } from '../helpers/office-tools.js';
-import { pdfWords, printOffice, type PrintedPdf, type Word } from '../helpers/print-tools.js';
+import { convertWithOffice } from '../helpers/libreoffice.js';
+import { pdfWords, type PrintedPdf, type Word } from '../helpers/print-tools.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const NAMES = ['ayguli-junior', 'bater-initial', 'zhang-yue-intermediate', 'long-dossier', 'sparse-dossier'] as const;
@@ -104,9 +105,13 @@ describe('print quality: the roster (附件5)', () => {
   it(
     'prints from XLSX on A4 landscape at 9 pt or more, the table across the page, header repeated',
     async () => {
-      for (const count of [NAMES.length, 50]) {
-        const sheet = rosterForm.build(roster(count), CTX);
-        const printed = await pdfWords(await printOffice(await renderXlsx(sheet), 'xlsx'));
+      const sheets = [NAMES.length, 50].map((count) => rosterForm.build(roster(count), CTX));
+      // One LibreOffice start for both workbooks.
+      const pdfs = await convertWithOffice(
+        await Promise.all(sheets.map(async (sheet) => ({ bytes: await renderXlsx(sheet), ext: 'xlsx' as const }))),
+      );
+      for (const [index, sheet] of sheets.entries()) {
+        const printed = await pdfWords(pdfs[index]!);
         expect(printed.pages[0]!.width).toBeGreaterThan(printed.pages[0]!.height);
         const id = findWord(printed, input.dossiers[0]!.applicant.idNumber);
         expect(effectiveSize(id)).toBeGreaterThanOrEqual(8.95);
@@ -123,7 +128,8 @@ describe('print quality: the roster (附件5)', () => {
     'prints from DOCX at 9 pt or more; three applicants and the 填报单位 line on one page',
     async () => {
       const three = rosterForm.build(roster(3), CTX);
-      const printed = await pdfWords(await printOffice(await renderDocx(three), 'docx'));
+      const [pdf] = await convertWithOffice([{ bytes: await renderDocx(three), ext: 'docx' }]);
+      const printed = await pdfWords(pdf!);
       expect(printed.pages).toHaveLength(1);
       expect(printed.words.some((w) => w.text.includes('填报单位'))).toBe(true);
       expect(effectiveSize(findWord(printed, input.dossiers[0]!.applicant.idNumber))).toBeGreaterThanOrEqual(8.95);
@@ -170,7 +176,12 @@ describe('print quality: 附件4 and 附件6 spreadsheets', () => {
     async () => {
       const d = dossier('ayguli-junior');
       const ce = ceExemptionForm.build(d, CTX);
-      const printedCe = await pdfWords(await printOffice(await renderXlsx(ce), 'xlsx'));
+      const catalogue = materialsCatalogueForm.build(d, CTX);
+      const [cePdf, cataloguePdf] = await convertWithOffice([
+        { bytes: await renderXlsx(ce), ext: 'xlsx' },
+        { bytes: await renderXlsx(catalogue), ext: 'xlsx' },
+      ]);
+      const printedCe = await pdfWords(cePdf!);
       // 小四 (12 pt) at 90 % or more.
       expect(effectiveSize(findWord(printedCe, d.applicant.idNumber)) / 12).toBeGreaterThanOrEqual(0.9);
       expect(widthShare(printedCe, ce)).toBeGreaterThanOrEqual(0.9);
@@ -181,8 +192,7 @@ describe('print quality: 附件4 and 附件6 spreadsheets', () => {
       const day = printedCe.words.filter((w) => w.text === '日').at(-1)!;
       expect(day.xMax).toBeLessThan(page.width - ce.page.margins.outer * MM - 12);
 
-      const catalogue = materialsCatalogueForm.build(d, CTX);
-      const printedCat = await pdfWords(await printOffice(await renderXlsx(catalogue), 'xlsx'));
+      const printedCat = await pdfWords(cataloguePdf!);
       const label = findWord(printedCat, '材料名称');
       expect((label.xMax - label.xMin) / 4 / 12).toBeGreaterThanOrEqual(0.9);
       expect(widthShare(printedCat, catalogue)).toBeGreaterThanOrEqual(0.9);
@@ -241,10 +251,20 @@ describe('print quality: the tables of the 评审表', () => {
   it(
     'keeps the 继续教育 table on one page in the DOCX as printed',
     async () => {
-      for (const name of ['zhang-yue-intermediate', 'long-dossier']) {
-        const d = dossier(name);
-        const doc = reviewForm.build(d, { ...CTX, options: { copies: 1 } });
-        const printed = await pdfWords(await printOffice(await renderDocx(doc), 'docx'));
+      const names = ['zhang-yue-intermediate', 'long-dossier'];
+      const dossiers = names.map((name) => dossier(name));
+      // One LibreOffice start for both documents.
+      const pdfs = await convertWithOffice(
+        await Promise.all(
+          dossiers.map(async (d) => ({
+            bytes: await renderDocx(reviewForm.build(d, { ...CTX, options: { copies: 1 } })),
+            ext: 'docx' as const,
+          })),
+        ),
+      );
+      for (const [index, name] of names.entries()) {
+        const d = dossiers[index]!;
+        const printed = await pdfWords(pdfs[index]!);
         const header = findWord(printed, '公需科目（学时）');
         const afterHeader = printed.words.filter(
           (w) => w.page > header.page || (w.page === header.page && w.yMin > header.yMin),
