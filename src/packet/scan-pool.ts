@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import { AppError, fromErrorRecord } from '../errors.js';
 import { workerEntry } from '../threads/entry.js';
 import type { Scan, ScanLimits, UploadedFile } from './scans.js';
-import { uploadError } from './scans.js';
+import { uploadError } from './upload-error.js';
 import type { ScanTask, ScanTaskResult } from './scan-task.js';
 
 export interface ScanPoolOptions {
