@@ -1,1 +1,2 @@
 export { getFontLibrary } from './library.js';
+export { fontsBeingRead } from './bytes.js';

@@ -5,7 +5,7 @@
  * file. inspectScan runs in an upload worker thread (scan-pool.ts), never on
  * the event loop.
  */
-import { AppError } from '../errors.js';
+import type { AppError } from '../errors.js';
 import { checkJpeg, checkPng, ImageRefusal, type ImageHeader } from './image-check.js';
 import { type DecodeLimits, loadGuardedPdf, PdfRefusal } from './pdf-guard.js';
 import { imagePages, pdfPages } from './scan-pages.js';

@@ -17,7 +17,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Config } from '../config.js';
-import { sharedFontBytes } from '../fonts/bytes.js';
+import { shareFontFiles } from '../fonts/bytes.js';
 import { getFontLibrary } from '../fonts/library.js';
 import { AppError, fromErrorRecord } from '../errors.js';
 import type { FormDefinition, Format } from '../forms/types.js';
@@ -193,10 +193,11 @@ function inProcessExecutor(config: Config, options: RenderServiceOptions): Execu
 }
 
 function workerExecutor(config: Config, formsModule: string | undefined): Executor {
+  const fonts = shareFontFiles(getFontLibrary().files());
   const workerData: RenderWorkerData = {
     formsModule: formsModule ?? new URL('../forms/registry.js', import.meta.url).href,
     ...(config.VERIFY_SECRET === undefined ? {} : { verifySecret: config.VERIFY_SECRET }),
-    fontBytes: sharedFontBytes(getFontLibrary().files()),
+    fontBytes: fonts.shared,
   };
   const size = Math.max(1, Math.min(config.RENDER_WORKERS, availableParallelism() * 4));
   const pool = new Piscina({
@@ -214,6 +215,9 @@ function workerExecutor(config: Config, formsModule: string | undefined): Execut
   });
   // A worker that cannot start leaves the service not ready; the error surfaces at the first render.
   warmUp.catch(() => undefined);
+  // The threads are starting: they load their modules while the fonts they share are read. A file that
+  // cannot be read leaves them not ready; the font library reports why when it loads (fonts.preload).
+  fonts.fill().catch(() => undefined);
 
   return {
     async run(task, signal) {

@@ -11,7 +11,7 @@ import type { Document } from '../document/model.js';
 import { AppError, toErrorRecord, validationError, type ErrorRecord } from '../errors.js';
 import type { FormDefinition, FormSettings, Format, VerificationSigner } from '../forms/types.js';
 import { createSigner } from '../verify/index.js';
-import { adoptFontBytes } from '../fonts/bytes.js';
+import { adoptFontBytes, type SharedFontFiles } from '../fonts/bytes.js';
 import { render, type RenderedFile } from './index.js';
 import { warmUpRenderers } from './warm-up.js';
 
@@ -62,7 +62,7 @@ export interface RenderWorkerData {
   /** Secret of the verification codes printed on review forms; the main thread verifies with the same. */
   readonly verifySecret?: string;
   /** The main thread's font files in shared memory, so each thread does not hold its own copy. */
-  readonly fontBytes?: Readonly<Record<string, Uint8Array>>;
+  readonly fontBytes?: SharedFontFiles;
 }
 
 let formsPromise: Promise<readonly FormDefinition[]> | undefined;
