@@ -20,6 +20,7 @@ import {
   MultipartTally,
   partsLimits,
   unknownField,
+  watchCutFields,
 } from '../packet/multipart-bounds.js';
 
 export interface BatchRoutesOptions {
@@ -110,6 +111,7 @@ async function readBatch(
   const tally = new MultipartTally(bounds);
   let file: { bytes: Uint8Array; fileName: string } | undefined;
   let unit: unknown;
+  const cut = watchCutFields(request);
   try {
     for await (const part of request.parts({
       limits: { ...partsLimits(bounds), fileSize: opts.maxFileBytes, files: 1 },
@@ -131,7 +133,7 @@ async function readBatch(
       }
     }
   } catch (error) {
-    throw limitError(error, bounds) ?? error;
+    throw limitError(error, bounds, cut) ?? error;
   }
   if (!file) {
     throw new AppError('UPLOAD_INVALID', {

@@ -5,11 +5,11 @@
  * first page of a document on the back of the previous one: a blank page is
  * inserted where needed. Each part gets an outline (bookmark) entry; parts of
  * one group (a catalogue item) are nested under one bookmark for the group.
- * Scans arrive as clean A4 pages (made in an upload worker, scan-pages.ts: EXIF
- * orientation applied, JPEGs embedded as they are); their pages are fitted
- * inside a 10 mm white border, so the
- * small label naming their catalogue item ("材料6 身份证复印件 1/2") can sit in
- * the top margin's safe zone (≥ 5 mm from the edge) without covering the scan.
+ * Scans arrive as clean A4 pages, already placed inside their white border
+ * (made in an upload worker, scan-pages.ts: EXIF orientation applied, JPEGs
+ * embedded as they are), and are copied as they are; the small label naming
+ * their catalogue item ("材料6 身份证复印件 1/2") sits in the top border, in
+ * the safe zone (≥ 5 mm from the edge), without covering the scan.
  */
 import {
   PDFDocument,
@@ -20,14 +20,10 @@ import {
   type PDFRef,
   Duplex,
   PrintScaling,
-  degrees,
 } from 'pdf-lib';
+import { A4, SCAN_MARGIN } from './scan-geometry.js';
 import type { Scan } from './scans.js';
 
-const MM = 72 / 25.4;
-const A4 = { width: 210 * MM, height: 297 * MM };
-/** White border around a scan on its page; the label lives in the top one. */
-const SCAN_MARGIN = 10 * MM;
 /** The strip of a label page drawn onto a scan page: the top border, above the scan. */
 export const LABEL_STRIP = { width: A4.width, height: SCAN_MARGIN };
 
@@ -80,7 +76,7 @@ export async function assemblePacket(parts: readonly PacketPart[], meta: PacketM
       continue;
     }
     const before = packet.getPageCount();
-    await appendPdfScan(packet, part.scan.pdf); // clean A4 pages made by an upload worker (scan-pages.ts)
+    await appendPdf(packet, part.scan.pdf); // clean A4 pages made by an upload worker (scan-pages.ts)
     const label = part.label;
     if (label !== undefined) for (const page of packet.getPages().slice(before)) labelled.push({ page, label });
   }
@@ -96,33 +92,6 @@ async function appendPdf(packet: PDFDocument, bytes: Uint8Array): Promise<void> 
   const source = await PDFDocument.load(bytes, { updateMetadata: false });
   const pages = await packet.copyPages(source, source.getPageIndices());
   for (const page of pages) packet.addPage(page);
-}
-
-/** Uploaded PDF pages, each fitted inside the border of an A4 page (turned as its /Rotate says). */
-async function appendPdfScan(packet: PDFDocument, bytes: Uint8Array): Promise<void> {
-  const source = await PDFDocument.load(bytes, { updateMetadata: false });
-  const rotations = source.getPages().map((page) => ((page.getRotation().angle % 360) + 360) % 360);
-  const embedded = await packet.embedPdf(source, source.getPageIndices());
-  embedded.forEach((page, index) => {
-    const rotation = rotations[index] ?? 0;
-    const turned = rotation === 90 || rotation === 270;
-    const shownWidth = turned ? page.height : page.width;
-    const shownHeight = turned ? page.width : page.height;
-    const target = packet.addPage(shownWidth > shownHeight ? [A4.height, A4.width] : [A4.width, A4.height]);
-    const box = fit(shownWidth, shownHeight, target);
-    // drawPage turns counter-clockwise about (x, y); /Rotate turns clockwise: move the anchor to the corner the turn brings into place.
-    const w = page.width * box.scale;
-    const h = page.height * box.scale;
-    const anchor: Record<number, [number, number]> = { 0: [0, 0], 90: [0, w], 180: [w, h], 270: [h, 0] };
-    const [dx, dy] = anchor[rotation] ?? [0, 0];
-    target.drawPage(page, {
-      x: box.x + dx,
-      y: box.y + dy,
-      xScale: box.scale,
-      yScale: box.scale,
-      rotate: degrees(-rotation),
-    });
-  });
 }
 
 /** Each labelled page gets the top strip of its label page, centred across the page's width. */
@@ -147,18 +116,6 @@ async function drawLabels(
     const { width, height } = page.getSize();
     page.drawPage(embedded, { x: (width - LABEL_STRIP.width) / 2, y: height - LABEL_STRIP.height });
   }
-}
-
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly scale: number;
-}
-
-function fit(width: number, height: number, page: PDFPage): Box {
-  const { width: pageWidth, height: pageHeight } = page.getSize();
-  const scale = Math.min((pageWidth - 2 * SCAN_MARGIN) / width, (pageHeight - 2 * SCAN_MARGIN) / height);
-  return { scale, x: (pageWidth - width * scale) / 2, y: (pageHeight - height * scale) / 2 };
 }
 
 interface OutlineNode {

@@ -1,15 +1,18 @@
 /**
  * Turns a checked upload into clean A4 pages, a PDF of our own making that the
- * packet assembly copies as it copies a rendered document.
+ * packet assembly copies page for page, as it copies a rendered document.
+ *
+ * Every scan page, image or PDF, is placed once, here (`fit`): as large as it
+ * can be inside a SCAN_MARGIN white border, centred, portrait or landscape as
+ * it is shown. The border keeps ink out of a printer's unprintable band (5 mm)
+ * and leaves the top strip to the label naming the catalogue item.
  *
  * - An image becomes one page: a JPEG embedded byte for byte (no
- *   recompression) with its EXIF orientation applied, a PNG as pdf-lib embeds
- *   it; fitted inside a white border, landscape when wider than tall.
+ *   recompression) with its EXIF orientation applied, a PNG as pdf-lib embeds it.
  * - A PDF page brings its appearance only: its content and resources, copied
  *   by CleanCopier into a Form XObject drawn on a new page (honouring its crop
- *   box and /Rotate). A4 pages keep their size; others are scaled onto A4.
- *   Nothing else of the upload (catalogue, actions, annotations, form fields,
- *   attachments, names, outlines) reaches the output.
+ *   box and /Rotate). Nothing else of the upload (catalogue, actions,
+ *   annotations, form fields, attachments, names, outlines) reaches the output.
  */
 import exifr from 'exifr';
 import {
@@ -26,13 +29,7 @@ import {
 } from 'pdf-lib';
 import { CleanCopier } from './clean-copy.js';
 import type { GuardedPdf } from './pdf-guard.js';
-
-const MM = 72 / 25.4;
-export const A4 = { width: 210 * MM, height: 297 * MM };
-/** White border around a scan on its page. */
-const SCAN_MARGIN = 10 * MM;
-/** Pages within this fraction of A4 (either way round) keep their size. */
-const A4_TOLERANCE = 0.03;
+import { A4, SCAN_MARGIN } from './scan-geometry.js';
 
 /** One page for a JPEG or PNG. */
 export async function imagePages(kind: 'jpeg' | 'png', bytes: Uint8Array): Promise<Uint8Array> {
@@ -79,9 +76,7 @@ export async function pdfPages(source: GuardedPdf): Promise<Uint8Array> {
       ...(resources === undefined ? {} : { Resources: copier.copy(resources) }),
     });
     const name = page.node.newXObject('Scan', pdf.context.register(form));
-    const box = isA4(shownWidth, shownHeight)
-      ? fill(shownWidth, shownHeight, page)
-      : fit(shownWidth, shownHeight, page);
+    const box = fit(shownWidth, shownHeight, page);
     page.pushOperators(
       pushGraphicsState(),
       concatTransformationMatrix(...rotationMatrix(quarter, crop, box)),
@@ -141,23 +136,11 @@ export interface Box {
 
 type Matrix = [number, number, number, number, number, number];
 
-/** Scaled to fit inside the page's white border, centred. */
+/** As large as fits inside the page's white border (SCAN_MARGIN), centred: the one placement of every scan page. */
 function fit(width: number, height: number, page: PDFPage): Box {
   const { width: pageWidth, height: pageHeight } = page.getSize();
   const scale = Math.min((pageWidth - 2 * SCAN_MARGIN) / width, (pageHeight - 2 * SCAN_MARGIN) / height);
   return { scale, x: (pageWidth - width * scale) / 2, y: (pageHeight - height * scale) / 2 };
-}
-
-/** An A4 page (within tolerance) fills the A4 page, as the original was printed. */
-function fill(width: number, height: number, page: PDFPage): Box {
-  const { width: pageWidth, height: pageHeight } = page.getSize();
-  const scale = Math.min(pageWidth / width, pageHeight / height);
-  return { scale, x: (pageWidth - width * scale) / 2, y: (pageHeight - height * scale) / 2 };
-}
-
-function isA4(width: number, height: number): boolean {
-  const [short, long] = width < height ? [width, height] : [height, width];
-  return Math.abs(short / A4.width - 1) <= A4_TOLERANCE && Math.abs(long / A4.height - 1) <= A4_TOLERANCE;
 }
 
 /**

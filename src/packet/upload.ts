@@ -15,6 +15,7 @@ import {
   MultipartTally,
   partsLimits,
   unknownField,
+  watchCutFields,
 } from './multipart-bounds.js';
 import type { ScanPool } from './scan-pool.js';
 import type { Scan, ScanLimits, UploadedFile } from './scans.js';
@@ -49,6 +50,7 @@ export async function readPacketUpload(
   const tally = new MultipartTally(limits);
   let dossierField: { value: unknown } | undefined;
   const files: UploadedFile[] = [];
+  const cut = watchCutFields(request);
   try {
     for await (const part of request.parts({ limits: partsLimits(limits) })) {
       if (part.type === 'field') {
@@ -90,7 +92,7 @@ export async function readPacketUpload(
       });
     }
     throw (
-      limitError(error, limits) ??
+      limitError(error, limits, cut) ??
       new AppError('BAD_REQUEST', {
         zh: '无法读取上传的表单数据',
         en: 'The multipart body cannot be read',

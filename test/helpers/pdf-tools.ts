@@ -116,6 +116,24 @@ export function inkInBox(page: GrayPage, box: PtBox, threshold = 200): number {
   return n;
 }
 
+/** The smallest box (pt, origin bottom left) holding every pixel darker than `threshold`; undefined on a blank page. */
+export function inkBounds(page: GrayPage, threshold = 128): PtBox | undefined {
+  let [x0, y0, x1, y1] = [page.width, page.height, -1, -1];
+  for (let y = 0; y < page.height; y++) {
+    const row = y * page.width;
+    for (let x = 0; x < page.width; x++) {
+      if (page.data[row + x]! >= threshold) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  if (x1 < 0) return undefined;
+  const pt = 72 / page.dpi;
+  return { x: x0 * pt, y: (page.height - 1 - y1) * pt, width: (x1 + 1 - x0) * pt, height: (y1 + 1 - y0) * pt };
+}
+
 /** The darkest pixel value of a page (255 = blank). */
 export function darkest(page: GrayPage): number {
   let min = 255;

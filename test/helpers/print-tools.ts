@@ -1,88 +1,21 @@
 /**
- * Printing DOCX/XLSX as an office does, and reading where the words land:
- * LibreOffice converts to PDF under a private fontconfig that gives the
- * Chinese Office font names (宋体, 仿宋, 楷体, 黑体, Times New Roman) the
- * service's Noto faces, as a Chinese Office install would have its own; then
- * `pdftotext -bbox` gives every word's box, from which the effective printed
- * type size (size × print scale) is measured.
+ * Reading where the words of a printed DOCX/XLSX land: LibreOffice prints it
+ * (libreoffice.ts), then `pdftotext -bbox` gives every word's box, from which
+ * the effective printed type size (size × print scale) is measured.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { getFontLibrary } from '../../src/fonts/library.js';
+import { convertWithOffice } from './libreoffice.js';
 
 const run = promisify(execFile);
 
-/** Word's and Excel's names for the roles, and the Noto family that stands in for each. */
-const ALIASES: readonly [string, string][] = [
-  ['宋体', 'Noto Serif SC'],
-  ['仿宋', 'Noto Serif SC'],
-  ['楷体', 'Noto Serif SC'],
-  ['黑体', 'Noto Sans SC'],
-  ['Times New Roman', 'Noto Serif SC'],
-];
-
-let officeFontconfig: string | undefined;
-/** A fonts.conf with the system fonts plus the service's Noto faces under the Office names. */
-export function officeFontconfigFile(): string {
-  if (!officeFontconfig) {
-    const dir = mkdtempSync(join(tmpdir(), 'fc-office-'));
-    const dirs = [
-      ...new Set(
-        getFontLibrary()
-          .files()
-          .map((file) => dirname(file)),
-      ),
-    ];
-    officeFontconfig = join(dir, 'fonts.conf');
-    writeFileSync(
-      officeFontconfig,
-      [
-        '<?xml version="1.0"?>',
-        '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
-        '<fontconfig>',
-        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
-        `  <cachedir>${join(dir, 'cache')}</cachedir>`,
-        ...dirs.map((d) => `  <dir>${d}</dir>`),
-        ...ALIASES.map(
-          ([name, family]) =>
-            `  <alias binding="same"><family>${name}</family><prefer><family>${family}</family></prefer></alias>`,
-        ),
-        '</fontconfig>',
-        '',
-      ].join('\n'),
-    );
-  }
-  return officeFontconfig;
-}
-
-/** The PDF LibreOffice prints from a DOCX or XLSX (slow: give the test a generous timeout). */
+/** The PDF LibreOffice prints from a DOCX or XLSX (convertWithOffice; slow: give the test a generous timeout). */
 export async function printOffice(bytes: Uint8Array, ext: 'docx' | 'xlsx'): Promise<Uint8Array> {
-  const dir = await mkdtemp(join(tmpdir(), 'office-print-'));
-  try {
-    const input = join(dir, `input.${ext}`);
-    await writeFile(input, bytes);
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        input,
-      ],
-      { timeout: 180_000, env: { ...process.env, FONTCONFIG_FILE: officeFontconfigFile() } },
-    );
-    return new Uint8Array(await readFile(join(dir, 'input.pdf')));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const [pdf] = await convertWithOffice([{ bytes, ext }]);
+  return pdf!;
 }
 
 export interface Word {

@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { assemblePacket } from '../../src/packet/assemble.js';
 import { testConfig } from '../../src/config.js';
 import { uploadLimits } from '../../src/packet/limits.js';
+import { SCAN_MARGIN } from '../../src/packet/scan-geometry.js';
 import { inspectScan, type Scan } from '../../src/packet/scans.js';
-import { makeImage, makePdf, withExifOrientation } from './scan-fixtures.js';
+import { inkBounds, rasterise } from '../helpers/pdf-tools.js';
+import { makeFilledImage, makeFilledPdf, makeImage, makePdf, withExifOrientation } from './scan-fixtures.js';
 
 const createdAt = new Date('2024-09-20T00:00:00Z');
 
@@ -118,5 +120,48 @@ describe('assemblePacket', () => {
     const jpeg = await makeImage('jpeg');
     const result = await assemblePacket([{ title: 'scan', scan: await scan('jpeg', jpeg) }], { title: 't', createdAt });
     expect(Buffer.from(result.bytes).includes(Buffer.from(jpeg))).toBe(true);
+  });
+
+  describe('places each scan once, as large as the page allows inside one white border', () => {
+    const MM = 72 / 25.4;
+    // Two pixels at 100 dpi: the rasteriser's rounding at each edge.
+    const TOLERANCE = 1.5;
+    it.each([
+      // Exactly the shape of an A4 page less the border: it reaches the border on all four sides.
+      [
+        'a PNG shaped like the printable area',
+        async () => scan('png', await makeFilledImage('png', [380, 554])),
+        'both',
+      ],
+      ['a wide JPEG (landscape page)', async () => scan('jpeg', await makeFilledImage('jpeg', [800, 200])), 'width'],
+      ['an A4 PDF page', async () => scan('pdf', await makeFilledPdf([595.28, 841.89])), 'width'],
+      ['a letter-size PDF page', async () => scan('pdf', await makeFilledPdf([612, 792])), 'width'],
+      ['a tall narrow PDF page', async () => scan('pdf', await makeFilledPdf([200, 800])), 'height'],
+    ] as const)('%s', async (_, make, reaches) => {
+      const result = await assemblePacket([{ title: 'scan', scan: await make() }], { title: 't', createdAt });
+      const [page] = await rasterise(result.bytes, { first: 1, last: 1 });
+      const box = inkBounds(page!);
+      expect(box).toBeDefined();
+      const pageWidth = (page!.width * 72) / page!.dpi;
+      const pageHeight = (page!.height * 72) / page!.dpi;
+      const left = box!.x;
+      const right = pageWidth - box!.x - box!.width;
+      const bottom = box!.y;
+      const top = pageHeight - box!.y - box!.height;
+      // Never inside the border (10 mm, twice the printer's 5 mm band), centred.
+      for (const side of [left, right, top, bottom]) expect(side).toBeGreaterThan(SCAN_MARGIN - TOLERANCE);
+      expect(Math.abs(left - right)).toBeLessThan(TOLERANCE);
+      expect(Math.abs(top - bottom)).toBeLessThan(TOLERANCE);
+      // As large as fits: it touches the border on the side that limits it.
+      if (reaches !== 'height') {
+        expect(left).toBeCloseTo(SCAN_MARGIN, 0);
+        expect(box!.width).toBeGreaterThan(pageWidth - 2 * SCAN_MARGIN - TOLERANCE);
+      }
+      if (reaches !== 'width') {
+        expect(top).toBeCloseTo(SCAN_MARGIN, 0);
+        expect(box!.height).toBeGreaterThan(pageHeight - 2 * SCAN_MARGIN - TOLERANCE);
+      }
+      expect(SCAN_MARGIN).toBeCloseTo(10 * MM, 6);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { uploadLimits } from '../../src/packet/limits.js';
 import { canonicalFilterName, decodeChain, type FilterStage, StreamDecodeError } from '../../src/packet/pdf-filters.js';
+import { A4, SCAN_MARGIN } from '../../src/packet/scan-geometry.js';
 import { inspectScan } from '../../src/packet/scans.js';
 import { inkInBox, rasterise } from '../helpers/pdf-tools.js';
 import {
@@ -89,7 +90,14 @@ describe('canonicalFilterName', () => {
 
 describe('valid PDF scans in every filter', { timeout: 30_000 }, () => {
   const limits = uploadLimits(testConfig());
-  const bar = { x: 60, y: 710, width: 475, height: 80 };
+  // The content's bar (60, 710, 475 × 80 pt on its A4 page) where the scan page shows it: the page fitted inside the border.
+  const scale = Math.min((A4.width - 2 * SCAN_MARGIN) / A4.width, (A4.height - 2 * SCAN_MARGIN) / A4.height);
+  const bar = {
+    x: (A4.width * (1 - scale)) / 2 + 60 * scale,
+    y: (A4.height * (1 - scale)) / 2 + 710 * scale,
+    width: 475 * scale,
+    height: 80 * scale,
+  };
 
   it.each([
     ['/Filter /FlateDecode', deflateSync(CONTENT)],
@@ -101,7 +109,7 @@ describe('valid PDF scans in every filter', { timeout: 30_000 }, () => {
     const scan = await inspectScan({ item: 10, fileName: 'a.pdf', bytes: onePage({ dict, data }), path: '/x' }, limits);
     expect(scan.pages).toBe(1);
     const [page] = await rasterise(scan.pdf, { dpi: 36 });
-    expect(inkInBox(page!, bar)).toBeGreaterThan(((475 * 80) / 72 / 72) * 36 * 36 * 0.8);
+    expect(inkInBox(page!, bar)).toBeGreaterThan(((bar.width * bar.height) / 72 / 72) * 36 * 36 * 0.8);
   });
 
   it('turns a page with /Rotate 90 as a viewer shows it: landscape, the bar along the right edge', async () => {

@@ -22,9 +22,25 @@ export async function makePdf(pages: number, size: [number, number] = [595.28, 8
   return pdf.save();
 }
 
-/** A landscape-shaped image (wider than tall) as JPEG or PNG. */
+/** A PDF of one page of the given size (pt), dark all over: its ink shows where the page is placed. */
+export async function makeFilledPdf(size: [number, number]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage(size).drawRectangle({ x: 0, y: 0, width: size[0], height: size[1], color: rgb(0, 0, 0) });
+  return pdf.save();
+}
+
+/** A landscape-shaped image (wider than tall) as JPEG or PNG, with a dark bar along its top. */
 export async function makeImage(format: 'jpeg' | 'png', size: [number, number] = [400, 200]): Promise<Uint8Array> {
-  const pdf = await makePdf(1, size);
+  return imageOf(format, await makePdf(1, size));
+}
+
+/** An image of `size` pixels, dark all over. */
+export async function makeFilledImage(format: 'jpeg' | 'png', size: [number, number]): Promise<Uint8Array> {
+  return imageOf(format, await makeFilledPdf(size));
+}
+
+/** The first page of `pdf` as an image, one pixel per pt. */
+function imageOf(format: 'jpeg' | 'png', pdf: Uint8Array): Uint8Array {
   const input = join(dir, `img-${format}-${Date.now()}-${Math.random()}.pdf`);
   writeFileSync(input, pdf);
   const prefix = `${input}-out`;
