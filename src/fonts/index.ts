@@ -1,2 +1,1 @@
 export { getFontLibrary } from './library.js';
-export { fontsBeingRead } from './bytes.js';

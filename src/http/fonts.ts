@@ -19,13 +19,7 @@ export function createFontServices(): FontServices {
   return {
     preload() {
       preloading ??= import('../fonts/index.js')
-        // The files may still be being read for the render threads: use those bytes, not a second copy.
-        .then(async (fonts) => {
-          await fonts.fontsBeingRead();
-          return fonts;
-        })
-        // Layout data is parsed where rendering happens: the render threads, or warmUpRenderers in-process.
-        .then(({ getFontLibrary }) => getFontLibrary().preload({ layout: false }))
+        .then(({ getFontLibrary }) => getFontLibrary().preload())
         .then(() => {
           loaded = true;
         });

@@ -200,11 +200,10 @@ function inProcessExecutor(config: Config, options: RenderServiceOptions): Execu
 const RENDER_YOUNG_GENERATION_MB = 12;
 
 function workerExecutor(config: Config, formsModule: string | undefined): Executor {
-  const fonts = shareFontFiles(getFontLibrary().files());
   const workerData: RenderWorkerData = {
     formsModule: formsModule ?? new URL('../forms/registry.js', import.meta.url).href,
     ...(config.VERIFY_SECRET === undefined ? {} : { verifySecret: config.VERIFY_SECRET }),
-    fontBytes: fonts.shared,
+    fontFiles: shareFontFiles(getFontLibrary().files()),
   };
   const size = Math.max(1, Math.min(config.RENDER_WORKERS, availableParallelism() * 4));
   const pool = new Piscina({
@@ -223,9 +222,6 @@ function workerExecutor(config: Config, formsModule: string | undefined): Execut
   });
   // A worker that cannot start leaves the service not ready; the error surfaces at the first render.
   warmUp.catch(() => undefined);
-  // The threads are starting: they load their modules while the fonts they share are read. A file that
-  // cannot be read leaves them not ready; the font library reports why when it loads (fonts.preload).
-  fonts.fill().catch(() => undefined);
 
   return {
     async run(task, signal) {
