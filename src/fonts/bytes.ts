@@ -14,7 +14,7 @@
  * Chunks are read when first needed, not at start: a font file replaced while
  * the service runs would mix old and new bytes, so fonts change with a restart.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const CHUNK_BITS = 12;
