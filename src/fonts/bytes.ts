@@ -14,7 +14,7 @@
  * Chunks are read when first needed, not at start: a font file replaced while
  * the service runs would mix old and new bytes, so fonts change with a restart.
  */
-import { openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const CHUNK_BITS = 12;
@@ -31,7 +31,6 @@ export class FontFile {
   readonly file: string;
   /** What a worker thread is handed to read the same memory. */
   readonly shared: SharedFontFile;
-  private fd: number | undefined;
 
   constructor(file: string, shared: SharedFontFile) {
     this.file = file;
@@ -70,13 +69,22 @@ export class FontFile {
     this.ensure(0, this.shared.bytes.byteLength);
   }
 
+  /**
+   * Opens the file for each read: a descriptor kept open would outlive a render thread that
+   * piscina ends (descriptors belong to the process), and reads are rare once a document's
+   * glyphs are in memory.
+   */
   private read(from: number, to: number): void {
-    this.fd ??= openSync(this.file, 'r');
-    let offset = from;
-    while (offset < to) {
-      const read = readSync(this.fd, this.shared.bytes, offset, to - offset, offset);
-      if (read === 0) throw new Error(`${this.file}: file shorter than its size`);
-      offset += read;
+    const fd = openSync(this.file, 'r');
+    try {
+      let offset = from;
+      while (offset < to) {
+        const read = readSync(fd, this.shared.bytes, offset, to - offset, offset);
+        if (read === 0) throw new Error(`${this.file}: file shorter than its size`);
+        offset += read;
+      }
+    } finally {
+      closeSync(fd);
     }
   }
 }
