@@ -4,16 +4,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/index.js';
+import { WORD_JOINER } from '../../src/render/docx/no-break.js';
 import { officeToPdfText, zipPart } from '../helpers/office-tools.js';
 import { publicityNoticeForm } from '../../src/forms/publicity-notice/index.js';
 import { buildCase, renderCases, textsMissingFrom } from './render-inputs.js';
 import { loadDossier, squeeze } from './model-walk.js';
 
+/**
+ * The text a reader sees: the runs' text without the word joiners that glue
+ * names and dates (U+2060 draws nothing and LibreOffice's PDF leaves it out).
+ */
 function documentText(xml: string): string {
   const texts: string[] = [];
   for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)) texts.push(m[1] ?? '');
   return texts
     .join('')
+    .replaceAll(WORD_JOINER, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

@@ -3,8 +3,9 @@
  * sparse dossier: no heading ends a page and no 落款 starts one; no mark of the
  * service within 5 mm of the paper edge and a code line of at least 7 pt; no
  * justified line spread more than 0.15 em per character; names, ID numbers and
- * title words never split over two lines; 附件N labels in 三号黑体; the DOCX of
- * each letter breaks into as many pages as the PDF (LibreOffice with the same fonts).
+ * title words never split over two lines, in the PDF and in the DOCX as
+ * LibreOffice prints it (附件4's title on the PDF's lines); 附件N labels in
+ * 三号黑体; the DOCX of each letter breaks into as many pages as the PDF.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,8 @@ import { layoutParagraph } from '../../src/render/pdf/text-layout.js';
 import { getFontLibrary } from '../../src/fonts/library.js';
 import { createSigner } from '../../src/verify/index.js';
 import { officePageCounts } from '../helpers/office-tools.js';
+import { convertWithOffice } from '../helpers/libreoffice.js';
+import { pdfWords, type PrintedPdf } from '../helpers/print-tools.js';
 import { inkInBox, pdfInfo, rasterise } from '../helpers/pdf-tools.js';
 
 const MM = 72 / 25.4;
@@ -252,6 +255,77 @@ describe('words, names and ID numbers never split over two lines', () => {
     const starts = new Set([...words.segment(title)].map((s) => s.index));
     expect(starts.has(titleLines[0]!.length)).toBe(true);
   }, 60_000);
+});
+
+/** The lines of the type area of a printed PDF (pdftotext -bbox words on one baseline), white space left out. */
+function printedLines(printed: PrintedPdf, doc: Document): string[] {
+  const top = doc.page.margins.top * MM - 2;
+  const inArea = (w: PrintedPdf['words'][number]): boolean =>
+    w.yMin >= top && w.yMax <= printed.pages[w.page]!.height - doc.page.margins.bottom * MM + 2;
+  const words = printed.words.filter(inArea).sort((a, b) => a.page - b.page || a.yMax - b.yMax || a.xMin - b.xMin);
+  const out: string[] = [];
+  let last: (typeof words)[number] | undefined;
+  for (const w of words) {
+    const sameLine = last && last.page === w.page && Math.abs(last.yMax - w.yMax) < (w.yMax - w.yMin) / 2;
+    if (sameLine) out[out.length - 1] += compact(w.text);
+    else out.push(compact(w.text));
+    last = w;
+  }
+  return out;
+}
+
+/** Dates as the PDF prints them (kept whole by its breaker, line-break-rules.ts). */
+const DATE = /\d{4}年\d{1,2}月(?:\d{1,2}日)?/gu;
+
+const occurrences = (lines: readonly string[], token: string): number =>
+  lines.reduce((n, l) => n + l.split(token).length - 1, 0);
+
+/** The forms whose documents print an applicant's name, ID number or dates in running text or cells. */
+const DOCX_FORMS = [...LETTERS, 'review-form', 'ce-exemption'] as const;
+
+const DOCX_CASES = DOSSIERS.flatMap((name) => DOCX_FORMS.map((form) => [form, name] as const));
+let printedDocx: Promise<Map<string, string[]>> | undefined;
+/** Every DOCX_FORMS × DOSSIERS DOCX printed by LibreOffice in one run: the lines of each. */
+function printedDocxLines(): Promise<Map<string, string[]>> {
+  printedDocx ??= (async () => {
+    const all = await Promise.all(DOCX_CASES.map(([form, name]) => rendered(form, name)));
+    const files = await Promise.all(all.map(async (r) => ({ bytes: await renderDocx(r.doc), ext: 'docx' as const })));
+    const pdfs = await convertWithOffice(files);
+    const out = new Map<string, string[]>();
+    for (const [i, r] of all.entries()) out.set(`${r.form}--${r.name}`, printedLines(await pdfWords(pdfs[i]!), r.doc));
+    return out;
+  })();
+  return printedDocx;
+}
+
+describe('the DOCX as LibreOffice prints it keeps words whole, as the PDF does', () => {
+  it.each(DOCX_CASES)(
+    '%s × %s: names, ID numbers and dates on one line wherever the PDF prints them',
+    async (form, name) => {
+      const r = await rendered(form, name);
+      const pdfLines = lines(r).map(lineText);
+      const printed = (await printedDocxLines()).get(`${form}--${name}`)!;
+      const dates = new Set(pdfLines.flatMap((l) => [...l.matchAll(DATE)].map((m) => m[0])));
+      for (const token of [...unbreakable(form, r.dossier), ...dates]) {
+        // Every occurrence the PDF prints on one line, the printed DOCX also prints on one line.
+        expect(occurrences(printed, token), `${token} split across lines`).toBe(occurrences(pdfLines, token));
+      }
+    },
+    600_000,
+  );
+
+  it("附件4: the title prints on the PDF's balanced lines", async () => {
+    const r = await rendered('ce-exemption', 'ayguli-junior');
+    const pdfTitle = lines(r)
+      .filter((l) => l.glyphs[0]!.height === 18)
+      .map(lineText);
+    const title = pdfTitle.join('');
+    expect(pdfTitle.length).toBe(2);
+    const printed = (await printedDocxLines()).get('ce-exemption--ayguli-junior')!;
+    const first = printed.findIndex((l) => l.length > 0 && title.startsWith(l));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(printed.slice(first, first + pdfTitle.length)).toEqual(pdfTitle);
+  }, 600_000);
 });
 
 describe('GB/T 9704 details', () => {

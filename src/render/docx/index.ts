@@ -12,7 +12,7 @@
  * gets mirrored margins and odd/even footers.
  */
 import { Document as WordDocument, LineRuleType, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
-import type { Block, BlockType, Document } from '../../document/model.js';
+import { HEADING_STYLES, type Block, type BlockType, type Document, type HeadingBlock } from '../../document/model.js';
 import { wordFont } from './fonts.js';
 import { drawingIds, imageParagraph, imageRun, qrPng, type DrawingIds } from './images.js';
 import { corePropertiesXml, settingsXml } from './package-parts.js';
@@ -22,7 +22,8 @@ import { styleOfRole, type ResolvedStyle } from './runs.js';
 import { signature } from './signature.js';
 import { keepsWithSignature } from '../../document/signature-layout.js';
 import { table } from './table.js';
-import { mmToTwips, ptToHalfPoints } from './units.js';
+import { withBalancedLines } from './title-lines.js';
+import { TWIPS_PER_PT, mmToTwips, ptToHalfPoints } from './units.js';
 import { pack } from './pack.js';
 
 interface BlockContext {
@@ -69,7 +70,9 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
       pageBreakBefore: takeBreak(ctx),
     }),
   ],
-  heading: (b, ctx) => [heading(b, { lineHeight: ctx.doc.base.lineHeight, pageBreakBefore: takeBreak(ctx) })],
+  heading: (b, ctx) => [
+    heading(balancedTitle(b, ctx.geo), { lineHeight: ctx.doc.base.lineHeight, pageBreakBefore: takeBreak(ctx) }),
+  ],
   table: (b, ctx) => {
     const out = breakParagraph(ctx);
     // Word cannot open a table without rows or grid columns.
@@ -121,6 +124,18 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
     return out;
   },
 };
+
+/** The title (or a heading marked balanced) with the PDF's line breaks (title-lines.ts). */
+function balancedTitle(b: HeadingBlock, geo: PageGeometry): HeadingBlock {
+  if (!(b.balanced ?? b.level === 0)) return b;
+  const hs = HEADING_STYLES[b.level];
+  const setting = {
+    style: { font: hs.font, size: hs.size, bold: hs.bold, underline: false },
+    align: b.level === 0 ? ('center' as const) : ('justify' as const),
+    firstLineIndent: b.level === 0 ? 0 : 2,
+  };
+  return withBalancedLines(b, setting, geo.textWidthTwips / TWIPS_PER_PT);
+}
 
 async function blockChildren(
   doc: Document,

@@ -1,10 +1,12 @@
 /**
  * Model runs → docx TextRuns: the role's fonts in every slot, sizes in
- * half-points, underline for filled-in blanks, "\n" as a line break (w:br).
+ * half-points, underline for filled-in blanks, "\n" as a line break (w:br),
+ * unbreakable spans glued.
  */
 import { TextRun, UnderlineType } from 'docx';
 import type { FontRole, Run, TextStyle } from '../../document/model.js';
 import { WORD_FONTS, wordFont } from './fonts.js';
+import { GLUED_LANGUAGE, linePieces } from './no-break.js';
 import { ptToHalfPoints } from './units.js';
 
 /** A text style with every field decided. */
@@ -47,10 +49,23 @@ export function runProps(style: ResolvedStyle): {
   };
 }
 
-/** One model run as TextRuns; each "\n" becomes a w:br before the next piece. */
+/**
+ * One model run as TextRuns; each "\n" becomes a w:br before the next line.
+ * Unbreakable runs, dates and numbers with their unit are glued (no-break.ts).
+ */
 export function textRuns(run: Run, base: ResolvedStyle): TextRun[] {
   const props = runProps(resolveStyle(base, run.style));
-  return run.text.split('\n').map((piece, i) => new TextRun({ ...props, text: piece, ...(i > 0 ? { break: 1 } : {}) }));
+  return run.text.split('\n').flatMap((line, i) =>
+    linePieces(line, run.noBreak ?? false).map(
+      (piece, k) =>
+        new TextRun({
+          ...props,
+          text: piece.text,
+          ...(piece.glued ? { language: { eastAsia: GLUED_LANGUAGE } } : {}),
+          ...(i > 0 && k === 0 ? { break: 1 } : {}),
+        }),
+    ),
+  );
 }
 
 /** The size that sets a paragraph's character unit (its first run, as Word measures 字符 by the paragraph font). */

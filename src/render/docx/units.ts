@@ -7,8 +7,10 @@ export function mmToTwips(mm: number): number {
   return Math.round((mm * 1440) / 25.4);
 }
 
+export const TWIPS_PER_PT = 20;
+
 export function ptToTwips(pt: number): number {
-  return Math.round(pt * 20);
+  return Math.round(pt * TWIPS_PER_PT);
 }
 
 /** Run sizes are in half-points. */

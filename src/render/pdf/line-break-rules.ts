@@ -92,14 +92,27 @@ export function breakOpportunities(chars: readonly string[]): boolean[] {
   }
   // Space-separated closing marks: the space may break, the mark must not start a line.
   for (let i = 1; i < n; i++) if (NO_START.has(chars[i]!)) allowed[i] = false;
-  protect(text, chars, allowed, UNIT_WORDS);
-  protect(text, chars, allowed, DATES);
+  protect(text, chars, allowed);
   return allowed;
 }
 
-/** Removes break opportunities inside every match of `re`. */
-function protect(text: string, chars: readonly string[], allowed: boolean[], re: RegExp): void {
-  if (!/\d/.test(text)) return;
+/**
+ * Stretches of text kept whole wherever they print (a date, a number with its
+ * unit), as UTF-16 [start, end) offsets: the PDF breaker removes the
+ * opportunities inside them, the DOCX renderer glues them for Word and LibreOffice.
+ * In text order; ranges may overlap.
+ */
+export function keptWholeRanges(text: string): [number, number][] {
+  if (!/\d/.test(text)) return [];
+  const out: [number, number][] = [];
+  for (const re of [UNIT_WORDS, DATES]) for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/** Removes break opportunities inside every kept-whole range. */
+function protect(text: string, chars: readonly string[], allowed: boolean[]): void {
+  const ranges = keptWholeRanges(text);
+  if (ranges.length === 0) return;
   // Code point index of each UTF-16 offset where a code point starts.
   let cp = 0;
   const starts: number[] = [];
@@ -107,9 +120,9 @@ function protect(text: string, chars: readonly string[], allowed: boolean[], re:
     starts.push(cp);
     cp += chars[i]!.length;
   }
-  for (const m of text.matchAll(re)) {
-    const from = starts.indexOf(m.index);
-    const to = starts.indexOf(m.index + m[0].length);
+  for (const [start, stop] of ranges) {
+    const from = starts.indexOf(start);
+    const to = starts.indexOf(stop);
     const end = to === -1 ? chars.length : to;
     for (let i = from + 1; i < end; i++) allowed[i] = false;
   }

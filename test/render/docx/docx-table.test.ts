@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/render/docx/index.js';
+import { glue } from '../../../src/render/docx/no-break.js';
 import { gridColumns } from '../../../src/render/docx/table.js';
 import { zipPart } from '../../helpers/office-tools.js';
 import { form, formDoc } from './models.js';
@@ -24,7 +25,9 @@ describe('renderDocx: tables', () => {
 
   it('merges cells across columns (gridSpan) and down rows (vMerge restart/continue)', async () => {
     const xml = await tableXml();
-    expect(xml).toMatch(/<w:gridSpan w:val="3"\/>[\s\S]*?2012年7月至今/);
+    expect(xml).toMatch(
+      new RegExp(`<w:gridSpan w:val="3"/>[\\s\\S]*?${glue('2012年7月')}</w:t></w:r><w:r>(?:(?!</w:r>).)*至今`),
+    );
     expect(xml.match(/<w:vMerge w:val="restart"\/>/g)).toHaveLength(2);
     expect(xml.match(/<w:vMerge w:val="continue"\/>/g)).toHaveLength(2);
     // Every row covers the 4 grid columns.

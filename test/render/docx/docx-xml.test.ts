@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/render/docx/index.js';
+import { glue } from '../../../src/render/docx/no-break.js';
 import { zipPart, zipPartNames } from '../../helpers/office-tools.js';
 import { CREATED, formDoc, notice } from './models.js';
 
@@ -53,6 +54,39 @@ describe('renderDocx: text and page setup', () => {
     expect(xml).toMatch(/<w:br\/><w:t xml:space="preserve">公示期：5个工作日<\/w:t>/);
   });
 
+  it('glues names, dates and numbers with their unit (word joiners, no-language runs), as the PDF keeps them', async () => {
+    const doc = {
+      ...notice,
+      blocks: [
+        {
+          type: 'paragraph' as const,
+          runs: [
+            { text: '兹证明' },
+            { text: '阿依古丽·买买提', noBreak: true },
+            { text: '（' },
+            { text: '65280119850312002X', noBreak: true },
+            { text: '）自2008年3月起，累计16年7个月。' },
+          ],
+        },
+      ],
+    };
+    const xml = docXml(await renderDocx(doc));
+    const run = (text: string) =>
+      new RegExp(`<w:r><w:rPr>(?:(?!</w:rPr>).)*</w:rPr><w:t xml:space="preserve">${text}</w:t>`);
+    const glued = (text: string) =>
+      new RegExp(`<w:lang w:eastAsia="zxx"/></w:rPr><w:t xml:space="preserve">${text}</w:t>`);
+    // A joiner between characters an editor may break between: ideographs, and a digit beside one.
+    expect(xml).toMatch(glued('阿\u2060依\u2060古\u2060丽\u2060·\u2060买\u2060买\u2060提'));
+    expect(xml).toMatch(glued('2008\u2060年\u20603\u2060月'));
+    expect(xml).toMatch(glued('7\u2060个\u2060月'));
+    // Digits and letters never break between each other: the ID number needs no joiner.
+    expect(xml).toMatch(run('65280119850312002X'));
+    expect(xml).toMatch(run('兹证明'));
+    expect(xml).toMatch(run('）自'));
+    expect(xml).toMatch(run('起，累计16年'));
+    expect(xml.match(/\u2060/g)).toHaveLength(7 + 3 + 2);
+  });
+
   it('keeps the signature block together, with an underlined blank and the seal space', async () => {
     const xml = docXml(await renderDocx(notice));
     // 20 mm seal space = 1134 twips exact.
@@ -62,7 +96,9 @@ describe('renderDocx: text and page setup', () => {
     );
     // As in the PDF: the date (6 characters: 2024, 9, 4 half-width) ends two characters (2 × 320 twips) in from
     // the right margin of the 8,845-twip type area; "联系人：" sits on the same colon column as the lines above.
-    expect(xml).toMatch(/<w:keepLines\/>[\s\S]*?<w:ind w:left="6285"\/><w:jc w:val="left"\/>[\s\S]*?2024年9月4日/);
+    expect(xml).toMatch(
+      new RegExp(`<w:keepLines/>[\\s\\S]*?<w:ind w:left="6285"/><w:jc w:val="left"/>[\\s\\S]*?${glue('2024年9月4日')}`),
+    );
   });
 
   it('sets A4 portrait with the GB/T 9704 margins, mirrored, and even/odd headers', async () => {
