@@ -9,8 +9,9 @@
 import { Piscina } from 'piscina';
 import { AppError, fromErrorRecord } from '../errors.js';
 import { workerEntry } from '../threads/entry.js';
+import { threadHeapLimits } from '../threads/heap-limits.js';
 import type { Scan, ScanLimits, UploadedFile } from './scans.js';
-import { uploadError } from './scans.js';
+import { uploadError } from './upload-error.js';
 import type { ScanTask, ScanTaskResult } from './scan-task.js';
 
 export interface ScanPoolOptions {
@@ -39,7 +40,7 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
       maxThreads: threads,
       idleTimeout: 60_000,
       maxQueue: threads * 32,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 64 },
+      resourceLimits: threadHeapLimits(options.maxHeapMb),
     }));
 
   return {

@@ -8,6 +8,7 @@
 import { Piscina } from 'piscina';
 import { AppError } from '../errors.js';
 import { workerEntry } from '../threads/entry.js';
+import { threadHeapLimits } from '../threads/heap-limits.js';
 import type { ImportOptions, RosterImportResult } from './import.js';
 import { unwrapImportTask, type ImportTask, type ImportTaskResult } from './import-task.js';
 
@@ -40,7 +41,7 @@ export function createRosterImportPool(isolation: IsolationOptions = DEFAULT_ISO
       minThreads: 0,
       maxThreads: Math.max(1, isolation.threads),
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: isolation.maxHeapMb },
+      resourceLimits: threadHeapLimits(isolation.maxHeapMb),
     }));
 
   return {

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compact, pdfText } from '../helpers/pdf-tools.js';
+import { makeImage } from '../packet/scan-fixtures.js';
 import { download, openBench, STEP_TIMEOUT, type Bench } from './browser.js';
 
 const FIXTURE = new URL('../fixtures/dossiers/zhang-yue-intermediate.json', import.meta.url);
@@ -102,5 +103,35 @@ describe('staff page: one applicant', () => {
     expect(await page.getByRole('group', { name: '年度考核' }).locator('fieldset').count()).toBe(2);
     await page.getByRole('button', { name: '删除年度 1' }).first().click();
     expect(await page.getByRole('group', { name: '年度考核' }).locator('fieldset').count()).toBe(1);
+  }, 120_000);
+
+  it('takes a photo, shows it, and removes it again with 移除照片', async () => {
+    const { page, baseUrl, downloads } = bench;
+    await page.goto(`${baseUrl}/#/applicant`);
+    const photoFile = join(downloads, 'photo.png');
+    writeFileSync(photoFile, await makeImage('png', [90, 120]));
+    const draftPhoto = () =>
+      page.evaluate("JSON.parse(localStorage.getItem('zhicheng.draft.v1') ?? '{}').applicant?.photo ?? null");
+    const control = page.getByLabel('照片（评审表用）');
+    const preview = page.getByRole('img', { name: '已选照片' });
+    const remove = page.getByRole('button', { name: '移除照片' });
+    // Nothing chosen: nothing to remove.
+    expect(await remove.isVisible()).toBe(false);
+
+    await control.setInputFiles(photoFile);
+    await preview.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await expect.poll(draftPhoto, { timeout: STEP_TIMEOUT }).toMatch(/^data:image\/png;base64,/);
+    // A stored photo is shown after a reload too, with its remove button.
+    await page.reload();
+    await page.getByRole('img', { name: '已选照片' }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+
+    await page.getByRole('button', { name: '移除照片' }).click();
+    await expect.poll(draftPhoto, { timeout: STEP_TIMEOUT }).toBeNull();
+    expect(await page.getByRole('img', { name: '已选照片' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '移除照片' }).isVisible()).toBe(false);
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('f.applicant.photo');
+    await page.reload();
+    await page.getByLabel('照片（评审表用）').waitFor({ timeout: STEP_TIMEOUT });
+    expect(await page.getByRole('img', { name: '已选照片' }).count()).toBe(0);
   }, 120_000);
 });

@@ -110,17 +110,40 @@ function choiceControl(
   return select;
 }
 
+/**
+ * A file input for the photo, with what is chosen shown beside it (a
+ * thumbnail) and 移除照片 to take it out of the dossier again: a file input
+ * alone can choose a photo but never un-choose one.
+ */
 function photoControl(pointer: string, common: Record<string, string>): HTMLElement {
   const input = h('input', { ...common, type: 'file', accept: 'image/jpeg,image/png' });
+  const preview = h('img', { class: 'photo-preview', alt: '已选照片' });
+  const remove = h('button', { type: 'button', class: 'small' }, '移除照片');
+  const show = (dataUrl: string | undefined): void => {
+    preview.hidden = dataUrl === undefined;
+    remove.hidden = dataUrl === undefined;
+    if (dataUrl === undefined) preview.removeAttribute('src');
+    else preview.src = dataUrl;
+  };
+  const changed = (dataUrl: string | undefined): void => {
+    setAt(pointer, dataUrl);
+    show(dataUrl);
+    input.dispatchEvent(new CustomEvent('photo-changed', { bubbles: true }));
+  };
+  const current = getAt(pointer);
+  show(typeof current === 'string' && current !== '' ? current : undefined);
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     if (!file) return;
     const reader = new FileReader();
-    reader.addEventListener('load', () => {
-      setAt(pointer, String(reader.result));
-      input.dispatchEvent(new CustomEvent('photo-changed', { bubbles: true }));
-    });
+    reader.addEventListener('load', () => changed(String(reader.result)));
     reader.readAsDataURL(file);
   });
+  remove.addEventListener('click', () => {
+    input.value = '';
+    changed(undefined);
+    input.focus(); // the button is gone: keep the keyboard on the control
+  });
+  extras.set(input, h('span', { class: 'photo' }, preview, remove));
   return input;
 }
