@@ -50,5 +50,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 ENTRYPOINT ["/usr/bin/tini", "--"]
-# Same as `npm start` (node dist/start.js) without npm in between, so signals reach node directly.
-CMD ["node", "dist/start.js"]
+# Same as `npm start` without npm in between, so signals reach node directly. The main thread answers
+# HTTP and renders nothing: a 2 MB young generation (V8 grows it to 16 MB) keeps ~30 MB less resident.
+CMD ["node", "--max-semi-space-size=2", "dist/start.js"]

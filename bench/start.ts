@@ -1,5 +1,5 @@
 /**
- * The compiled service as `npm start` runs it (`node dist/start.js`, built
+ * The compiled service as `npm start` runs it (`node … dist/start.js` with the flags of package.json, built
  * first if needed): time from launch to the first 200 of /readyz, and the RSS
  * of the whole process (all threads) idle with 0, 1 and 2 render workers, and
  * after 30 review forms (a different applicant each) with one worker. The
@@ -13,6 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { applicant } from './applicants.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Node's arguments in `npm start` (package.json), so the figures are those of the command users run. */
+const START_ARGS = (() => {
+  const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start does not run node: ${scripts.start}`);
+  return args;
+})();
 const START_RUNS = 3;
 const FORMS_AFTER_START = 30;
 
@@ -99,7 +108,7 @@ export async function benchStart(): Promise<Record<string, unknown>> {
   const idle: Record<string, number> = {};
   let afterForms = 0;
   for (let run = 0; run < START_RUNS; run++) {
-    const server = await launch(process.execPath, ['dist/start.js'], 1);
+    const server = await launch(process.execPath, START_ARGS, 1);
     readyOneWorker.push(server.readyMs);
     cpuOneWorker.push(server.cpuMs);
     if (run === 0) {
@@ -120,7 +129,7 @@ export async function benchStart(): Promise<Record<string, unknown>> {
     await stop(server);
   }
   for (const workers of [0, 2]) {
-    const server = await launch(process.execPath, ['dist/start.js'], workers);
+    const server = await launch(process.execPath, START_ARGS, workers);
     await sleep(2000);
     idle[`${workers} workers`] = rssMb(server.child.pid!);
     await stop(server);

@@ -41,6 +41,8 @@ export interface AppOptions {
   readonly render?: Omit<RenderServiceOptions, 'forms'>;
   /** A ready-made render service; buildApp then does not close it. */
   readonly renderService?: RenderService;
+  /** The secret that `renderService` signs verification codes with, when VERIFY_SECRET is not set. */
+  readonly verifySecret?: string;
   readonly fonts?: FontServices;
   /** Where log lines go; default stdout. Tests read the log through it. */
   readonly logStream?: { write(line: string): void };
@@ -92,7 +94,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   // One secret for the codes the renderer prints and the verify route checks; production refuses to start
   // without one (src/config.ts), so every replica and restart agrees.
-  const verifySecret = config.VERIFY_SECRET ?? randomBytes(32).toString('base64url');
+  const verifySecret = config.VERIFY_SECRET ?? options.verifySecret ?? randomBytes(32).toString('base64url');
   if (config.VERIFY_SECRET === undefined) {
     app.log.warn('VERIFY_SECRET is not set: review-form verification codes will not verify after a restart');
   }

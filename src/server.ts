@@ -1,14 +1,17 @@
 /**
- * The process: read the configuration, parse the fonts, build the app, listen;
- * on SIGTERM/SIGINT shut down cleanly (src/shutdown.ts) and exit 0.
+ * The process: read the configuration, start the render threads, build the
+ * app, listen; on SIGTERM/SIGINT shut down cleanly (src/shutdown.ts) and exit 0.
+ *
+ * Start-up is ordered for a short time to ready: the render threads start
+ * first, from a small module graph, so that they load their modules, adopt the
+ * fonts and warm up while this thread loads the app (the larger graph) and
+ * builds it. Only then is the rest imported.
  */
-import { buildApp } from './app.js';
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { onceShutdown } from './shutdown.js';
 import { createFontServices } from './http/fonts.js';
-import { preloadTemplates } from './text/index.js';
-import { FORMS } from './forms/registry.js';
-import { warmUpRenderers } from './render/warm-up.js';
+import { createRenderService } from './render/pool.js';
+import { onceShutdown } from './shutdown.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -22,8 +25,19 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // One secret for the codes the threads print and the verify route checks (random when unset: see buildApp).
+  const verifySecret = config.VERIFY_SECRET ?? randomBytes(32).toString('base64url');
+  const renderService = createRenderService({ ...config, VERIFY_SECRET: verifySecret });
+
+  const [{ buildApp }, { preloadTemplates }, { FORMS }, { warmUpRenderers }] = await Promise.all([
+    import('./app.js'),
+    import('./text/index.js'),
+    import('./forms/registry.js'),
+    import('./render/warm-up.js'),
+  ]);
   const fonts = createFontServices();
-  const app = await buildApp(config, { fonts });
+  const app = await buildApp(config, { fonts, renderService, verifySecret });
+  app.addHook('onClose', async () => renderService.close());
   try {
     await fonts.preload();
   } catch (error) {

@@ -9,7 +9,7 @@ import { rosterDossiers, RosterUnitSchema, type Dossier, type RosterInput } from
 import { toIsoDate } from '../domain/dates.js';
 import { AppError, rosterEmptyError, type Problem } from '../errors.js';
 import { parseOrThrow } from '../http/validate.js';
-import { importRoster, type RosterImportResult } from '../roster-import/index.js';
+import { importInProcess, type RosterImportResult } from '../roster-import/index.js';
 import type { BatchEntry } from './batch.js';
 
 /** Reads a roster workbook; the HTTP route runs it in worker threads so a big file never blocks the server. */
@@ -40,7 +40,7 @@ export async function batchFromWorkbook(
   bytes: Uint8Array,
   opts: { fileName?: string; unit?: unknown; maxApplicants: number; now: Date; importer?: RosterImporter },
 ): Promise<BatchInput> {
-  const importer = opts.importer ?? importRoster;
+  const importer = opts.importer ?? importInProcess;
   const imported = await importer(bytes, opts.fileName ? { fileName: opts.fileName } : {});
   if (imported.rows.length === 0) throw rosterEmptyError('/file');
   checkCount(imported.rows.length, opts.maxApplicants, '/file');

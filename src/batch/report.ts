@@ -10,7 +10,7 @@
  * carriage return gets a leading apostrophe (OWASP "CSV Injection"), and the
  * XLSX holds only string cells.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Finding } from '../domain/checks.js';
 import type { Problem } from '../errors.js';
 import { fieldName } from '../packet/field-names.js';
@@ -107,7 +107,9 @@ export function csvField(value: string): string {
 }
 
 export async function batchReportXlsx(report: BatchReport, createdAt: Date): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is loaded on first use: it is large, and most batches are asked for without a report workbook first.
+  const { default: Excel } = await import('exceljs');
+  const workbook: ExcelJS.Workbook = new Excel.Workbook();
   workbook.creator = 'zhicheng-docs';
   workbook.created = createdAt;
   workbook.modified = createdAt;

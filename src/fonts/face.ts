@@ -5,7 +5,7 @@
  * characters again and again.
  */
 import path from 'node:path';
-import { fontBytes } from './bytes.js';
+import { fontFile } from './bytes.js';
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 import { Sfnt } from './sfnt.js';
@@ -55,22 +55,26 @@ export class FontFace {
   /** The file's tables, read directly (cmap, advances, glyph records for subsetting). */
   get sfnt(): Sfnt {
     if (!this.data) {
-      const bytes = fontBytes(this.file);
-      const tag = bytes.subarray(0, 4).toString('latin1');
-      if (tag === 'ttcf')
+      const file = fontFile(this.file);
+      file.ensure(0, 4);
+      if (Buffer.from(file.bytes.subarray(0, 4)).toString('latin1') === 'ttcf')
         throw new Error(`${this.file}: font collections (TTC/OTC) are not supported; extract one face`);
-      const sfnt = new Sfnt(bytes);
+      const sfnt = new Sfnt(file);
       // CFF-flavoured OpenType subsets are what broke @pdf-lib/fontkit; we embed glyf fonts only.
-      if (!sfnt.tables.has('glyf')) throw new Error(`${this.file}: only TrueType-outline fonts (glyf) are supported`);
+      if (!sfnt.has('glyf')) throw new Error(`${this.file}: only TrueType-outline fonts (glyf) are supported`);
       this.data = sfnt;
     }
     return this.data;
   }
 
-  /** fontkit's view of the same bytes: names, vertical metrics, outlines. */
+  /**
+   * fontkit's view of the same bytes, for glyph outlines and OpenType features
+   * (the watermark's outlines, full-width dashes). It reads wherever its tables
+   * point, so the whole file is read first.
+   */
   get font(): Fontkit.Font {
     if (!this.parsed) {
-      const font = fontkit().create(this.sfnt.bytes);
+      const font = fontkit().create(this.sfnt.readAll());
       if (!('unitsPerEm' in font)) throw new Error(`${this.file}: font collections are not supported`);
       this.parsed = font;
     }

@@ -54,23 +54,21 @@ export class FontLibrary {
   }
 
   /**
-   * Reads every configured font now (server start), instead of on first use.
-   * `layout: false` reads what the coverage check needs (the cmaps) and leaves
-   * fontkit's parse (names, GSUB, outlines) to the threads that render.
+   * Reads every configured font's character map, advances and metrics now
+   * (server start), so a broken font shows before a request does and the
+   * coverage check is fast. Glyph outlines are read as documents use them.
    */
-  preload({ layout = true }: { readonly layout?: boolean } = {}): void {
+  preload(): void {
     const faces = new Set<FontFace>();
     for (const role of FONT_ROLES)
       for (const e of this.chains[role]) {
         faces.add(e.regular);
         if (e.bold) faces.add(e.bold);
       }
-    // Reading the cmap and metrics now keeps the first request fast.
+    // Reading the cmap and metrics now keeps the first request fast; the rest of a file is read as it is used.
     for (const face of faces) {
       face.glyph(0x4e00);
-      if (!layout) continue;
-      face.glyph(0x2014);
-      void face.font.postscriptName;
+      face.sfnt.metrics();
     }
   }
 

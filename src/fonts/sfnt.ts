@@ -1,45 +1,141 @@
 /**
  * Direct reads of a TrueType file's tables: the character map and advance
- * widths that layout needs for every glyph. fontkit decodes its cmap into
- * objects on first use (hundreds of ms for a 30,000-glyph CJK font); reading
- * the bytes with a DataView takes a few ms.
+ * widths that layout needs for every glyph, the glyph records the subsetter
+ * copies, and the few metrics a PDF font descriptor states. fontkit decodes its
+ * cmap into objects on first use (hundreds of ms for a 30,000-glyph CJK font);
+ * reading the bytes with a DataView takes a few ms.
+ *
+ * The file is read as it is used (FontFile): a table when it is first asked
+ * for, the glyph table one glyph record at a time. Every read of the bytes goes
+ * through table() or glyphRecord(), which make sure those bytes are in.
  */
+import type { FontFile } from './bytes.js';
 
 export interface TableRecord {
   readonly offset: number;
   readonly length: number;
 }
 
+/** What a PDF font descriptor states about a face, from head, hhea, OS/2 and name. */
+export interface FaceMetrics {
+  readonly unitsPerEm: number;
+  readonly bbox: { readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number };
+  readonly ascent: number;
+  readonly descent: number;
+  /** OS/2 sCapHeight (version 2 and later), else 0. */
+  readonly capHeight: number;
+  readonly postscriptName: string | null;
+}
+
 export class Sfnt {
   readonly view: DataView;
-  readonly tables = new Map<string, TableRecord>();
+  private readonly records = new Map<string, TableRecord>();
   readonly numGlyphs: number;
   private readonly numHMetrics: number;
   private readonly hmtx: number;
   private cmapLookup: ((cp: number) => number) | undefined;
+  private readonly loaded = new Set<string>();
+  private locaLong: boolean | undefined;
 
-  /** A plain Uint8Array view: `slice` must copy (Buffer#slice shares memory). */
+  /** The whole file's bytes; only what table() and glyphRecord() made sure of is read. */
   readonly bytes: Uint8Array;
 
-  constructor(data: Uint8Array) {
-    this.bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    const bytes = this.bytes;
+  constructor(private readonly file: FontFile) {
+    const data = file.bytes;
+    this.bytes = data;
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    file.ensure(0, 12);
     const numTables = this.view.getUint16(4);
+    file.ensure(12, numTables * 16);
     for (let i = 0; i < numTables; i++) {
       const rec = 12 + i * 16;
-      const tag = String.fromCharCode(bytes[rec]!, bytes[rec + 1]!, bytes[rec + 2]!, bytes[rec + 3]!);
-      this.tables.set(tag, { offset: this.view.getUint32(rec + 8), length: this.view.getUint32(rec + 12) });
+      const tag = String.fromCharCode(data[rec]!, data[rec + 1]!, data[rec + 2]!, data[rec + 3]!);
+      this.records.set(tag, { offset: this.view.getUint32(rec + 8), length: this.view.getUint32(rec + 12) });
     }
     this.numGlyphs = this.view.getUint16(this.table('maxp').offset + 4);
     this.numHMetrics = this.view.getUint16(this.table('hhea').offset + 34);
     this.hmtx = this.table('hmtx').offset;
   }
 
+  has(tag: string): boolean {
+    return this.records.has(tag);
+  }
+
+  /** A table's place in the file, its bytes read. The glyph table is read by glyphRecord() instead. */
   table(tag: string): TableRecord {
-    const t = this.tables.get(tag);
+    const t = this.records.get(tag);
     if (!t) throw new Error(`font has no '${tag}' table`);
+    if (tag !== 'glyf' && !this.loaded.has(tag)) {
+      this.file.ensure(t.offset, t.length);
+      this.loaded.add(tag);
+    }
     return t;
+  }
+
+  /** A glyph's record in the glyph table (a copy: callers may change it). */
+  glyphRecord(gid: number): Uint8Array {
+    this.locaLong ??= this.view.getInt16(this.table('head').offset + 50) === 1;
+    const loca = this.table('loca').offset;
+    const v = this.view;
+    const start = this.locaLong ? v.getUint32(loca + 4 * gid) : v.getUint16(loca + 2 * gid) * 2;
+    const end = this.locaLong ? v.getUint32(loca + 4 * gid + 4) : v.getUint16(loca + 2 * gid + 2) * 2;
+    const glyf = this.table('glyf').offset;
+    this.file.ensure(glyf + start, end - start);
+    return this.bytes.slice(glyf + start, glyf + end);
+  }
+
+  /** The whole file read, for code that reads wherever the tables point (fontkit). */
+  readAll(): Uint8Array {
+    this.file.ensureAll();
+    return this.bytes;
+  }
+
+  /** The metrics as fontkit states them (head bbox, hhea ascent/descent, OS/2 cap height, PostScript name). */
+  metrics(): FaceMetrics {
+    const v = this.view;
+    const head = this.table('head').offset;
+    const hhea = this.table('hhea').offset;
+    let capHeight = 0;
+    if (this.has('OS/2')) {
+      const os2 = this.table('OS/2');
+      if (v.getUint16(os2.offset) >= 2 && os2.length >= 90) capHeight = v.getInt16(os2.offset + 88);
+    }
+    return {
+      unitsPerEm: v.getUint16(head + 18),
+      bbox: {
+        minX: v.getInt16(head + 36),
+        minY: v.getInt16(head + 38),
+        maxX: v.getInt16(head + 40),
+        maxY: v.getInt16(head + 42),
+      },
+      ascent: v.getInt16(hhea + 4),
+      descent: v.getInt16(hhea + 6),
+      capHeight,
+      postscriptName: this.has('name') ? this.postscriptName() : null,
+    };
+  }
+
+  /** Name id 6, from a Windows Unicode record (UTF-16BE) or else a Macintosh Roman one. */
+  private postscriptName(): string | null {
+    const v = this.view;
+    const name = this.table('name').offset;
+    const count = v.getUint16(name + 2);
+    const strings = name + v.getUint16(name + 4);
+    let mac: string | null = null;
+    for (let i = 0; i < count; i++) {
+      const rec = name + 6 + i * 12;
+      if (v.getUint16(rec + 6) !== 6) continue;
+      const platform = v.getUint16(rec);
+      const length = v.getUint16(rec + 8);
+      const at = strings + v.getUint16(rec + 10);
+      if (platform === 3 || platform === 0) {
+        let out = '';
+        for (let k = 0; k + 1 < length; k += 2) out += String.fromCharCode(v.getUint16(at + k));
+        return out;
+      }
+      if (platform === 1 && mac === null) mac = String.fromCharCode(...this.bytes.subarray(at, at + length));
+    }
+    return mac;
   }
 
   /** Advance width of a glyph, font units. */

@@ -20,24 +20,14 @@ const WE_HAVE_A_TWO_BY_TWO = 0x0080;
  * position of each id is its new id). Composite components are appended.
  */
 export function subsetTrueType(font: Sfnt, glyphs: readonly number[]): Uint8Array {
-  const { bytes, view } = font;
-  const head = font.table('head');
-  const longLoca = view.getInt16(head.offset + 50) === 1;
-  const loca = font.table('loca').offset;
-  const glyf = font.table('glyf').offset;
-  const at = (gid: number): number => (longLoca ? view.getUint32(loca + 4 * gid) : view.getUint16(loca + 2 * gid) * 2);
-
+  const { bytes } = font;
   const order = [...glyphs];
   const newId = new Map<number, number>(order.map((g, i) => [g, i]));
   const records: Uint8Array[] = [];
   for (let i = 0; i < order.length; i++) {
-    const gid = order[i]!;
-    const start = at(gid);
-    const end = at(gid + 1);
-    let rec = bytes.slice(glyf + start, glyf + end);
+    const rec = font.glyphRecord(order[i]!);
     if (rec.length >= 10 && new DataView(rec.buffer).getInt16(0) < 0) {
-      // Composite: renumber components, adding them to the subset.
-      rec = rec.slice();
+      // Composite: renumber components (in the record's own copy), adding them to the subset.
       const rv = new DataView(rec.buffer);
       let p = 10;
       for (;;) {
@@ -101,7 +91,7 @@ export function subsetTrueType(font: Sfnt, glyphs: readonly number[]): Uint8Arra
     ['loca', locaOut],
     ['maxp', maxpOut],
   ];
-  for (const tag of ['cvt ', 'fpgm', 'prep']) if (font.tables.has(tag)) tables.push([tag, copy(tag)]);
+  for (const tag of ['cvt ', 'fpgm', 'prep']) if (font.has(tag)) tables.push([tag, copy(tag)]);
   tables.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return writeSfnt(tables);
 }

@@ -19,8 +19,7 @@ export function createFontServices(): FontServices {
   return {
     preload() {
       preloading ??= import('../fonts/index.js')
-        // Layout data is parsed where rendering happens: the render threads, or warmUpRenderers in-process.
-        .then(({ getFontLibrary }) => getFontLibrary().preload({ layout: false }))
+        .then(({ getFontLibrary }) => getFontLibrary().preload())
         .then(() => {
           loaded = true;
         });

@@ -8,7 +8,7 @@ import type { Finding } from '../domain/checks.js';
 import type { Dossier } from '../domain/dossier.js';
 import type { FormDefinition, Format } from '../forms/types.js';
 import { render, type RenderedFile } from '../render/index.js';
-import { assemblePacket, type PacketPart } from './assemble.js';
+import type { PacketPart } from './assemble.js';
 import {
   CATALOGUE_ITEM_COUNT,
   catalogueDocument,
@@ -149,6 +149,8 @@ export async function mergePrintFile(file: PrintFile): Promise<Uint8Array> {
     for (const scan of scans.filter((candidate) => candidate.item === item))
       parts.push({ title: scan.fileName, scan, group, label: scanLabel(item, name) });
   }
+  // Loaded on first use: pdf-lib is only needed once a packet is merged, not to start the service.
+  const { assemblePacket } = await import('./assemble.js');
   const packet = await assemblePacket(parts, {
     title: file.title,
     createdAt: file.createdAt,

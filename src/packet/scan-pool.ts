@@ -11,7 +11,7 @@ import { AppError, fromErrorRecord } from '../errors.js';
 import { workerEntry } from '../threads/entry.js';
 import { threadHeapLimits } from '../threads/heap-limits.js';
 import type { Scan, ScanLimits, UploadedFile } from './scans.js';
-import { uploadError } from './scans.js';
+import { uploadError } from './upload-error.js';
 import type { ScanTask, ScanTaskResult } from './scan-task.js';
 
 export interface ScanPoolOptions {

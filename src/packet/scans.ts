@@ -5,10 +5,11 @@
  * file. inspectScan runs in an upload worker thread (scan-pool.ts), never on
  * the event loop.
  */
-import { AppError, type Problem } from '../errors.js';
+import type { AppError } from '../errors.js';
 import { checkJpeg, checkPng, ImageRefusal, type ImageHeader } from './image-check.js';
 import { type DecodeLimits, loadGuardedPdf, PdfRefusal } from './pdf-guard.js';
 import { imagePages, pdfPages } from './scan-pages.js';
+import { uploadError } from './upload-error.js';
 
 export interface ScanLimits extends DecodeLimits {
   /** Most pages of one uploaded PDF. */
@@ -163,19 +164,4 @@ function pdfError(file: UploadedFile, refusal: PdfRefusal, limits: ScanLimits): 
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
-}
-
-export function uploadError(
-  file: Pick<UploadedFile, 'fileName' | 'path'>,
-  zh: string,
-  en: string,
-  code: string,
-): AppError {
-  const detail: Problem = {
-    path: file.path,
-    code,
-    message: `文件“${file.fileName}”${zh}`,
-    messageEn: `File "${file.fileName}": ${en}`,
-  };
-  return new AppError('UPLOAD_INVALID', { details: [detail], zh: detail.message, en: detail.messageEn });
 }

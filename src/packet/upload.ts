@@ -18,7 +18,8 @@ import {
   watchCutFields,
 } from './multipart-bounds.js';
 import type { ScanPool } from './scan-pool.js';
-import { type Scan, type ScanLimits, type UploadedFile, uploadError } from './scans.js';
+import type { Scan, ScanLimits, UploadedFile } from './scans.js';
+import { uploadError } from './upload-error.js';
 
 export interface UploadLimits extends ScanLimits, MultipartBounds {
   /** Decoded size of all images of one request together, in bytes. */

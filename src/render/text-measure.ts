@@ -8,8 +8,40 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import { displayWidth } from '../text/display-width.js';
 import type { MeasureText } from './table-widths.js';
 
-/** Advance widths from the font chains, in pt; a code point no font has counts one em. */
+const fontMeasures = new WeakMap<FontLibrary, MeasureText>();
+/** Texts measured per library before the remembered widths are dropped (a bound on memory). */
+const REMEMBERED_WIDTHS = 20_000;
+/** Longer texts (an applicant's paragraphs) are measured each time: they rarely come back. */
+const REMEMBERED_TEXT_MAX = 40;
+
+/**
+ * Advance widths from the font chains, in pt; a code point no font has counts
+ * one em. Widths of short texts are remembered per font library: column sizing
+ * measures every cell and every piece of it, and most cells (labels, headers,
+ * dates) recur from one document to the next.
+ */
 export function fontMeasure(lib: FontLibrary): MeasureText {
+  let measure = fontMeasures.get(lib);
+  if (measure === undefined) {
+    const widths = new Map<string, number>();
+    const direct = advanceSum(lib);
+    measure = (text, style) => {
+      if (text.length > REMEMBERED_TEXT_MAX) return direct(text, style);
+      const key = `${style.font}|${style.size}|${style.bold ? 'b' : ''}|${text}`;
+      let width = widths.get(key);
+      if (width === undefined) {
+        width = direct(text, style);
+        if (widths.size >= REMEMBERED_WIDTHS) widths.clear();
+        widths.set(key, width);
+      }
+      return width;
+    };
+    fontMeasures.set(lib, measure);
+  }
+  return measure;
+}
+
+function advanceSum(lib: FontLibrary): MeasureText {
   return (text, style) => {
     let width = 0;
     for (const ch of text) {

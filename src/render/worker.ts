@@ -11,7 +11,7 @@ import type { Document } from '../document/model.js';
 import { AppError, toErrorRecord, validationError, type ErrorRecord } from '../errors.js';
 import type { FormDefinition, FormSettings, Format, VerificationSigner } from '../forms/types.js';
 import { createSigner } from '../verify/index.js';
-import { adoptFontBytes } from '../fonts/bytes.js';
+import { adoptFontFiles, type SharedFontFile } from '../fonts/bytes.js';
 import { render, type RenderedFile } from './index.js';
 import { warmUpRenderers } from './warm-up.js';
 
@@ -62,14 +62,14 @@ export interface RenderWorkerData {
   /** Secret of the verification codes printed on review forms; the main thread verifies with the same. */
   readonly verifySecret?: string;
   /** The main thread's font files in shared memory, so each thread does not hold its own copy. */
-  readonly fontBytes?: Readonly<Record<string, Uint8Array>>;
+  readonly fontFiles?: Readonly<Record<string, SharedFontFile>>;
 }
 
 let formsPromise: Promise<readonly FormDefinition[]> | undefined;
 
 function loadForms(): Promise<readonly FormDefinition[]> {
   const data = workerData as RenderWorkerData | undefined;
-  if (data?.fontBytes && formsPromise === undefined) adoptFontBytes(data.fontBytes);
+  if (data?.fontFiles && formsPromise === undefined) adoptFontFiles(data.fontFiles);
   const specifier = data?.formsModule ?? new URL('../forms/registry.js', import.meta.url).href;
   formsPromise ??= import(specifier).then((module: { FORMS: readonly FormDefinition[] }) => module.FORMS);
   return formsPromise;

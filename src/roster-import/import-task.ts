@@ -3,7 +3,8 @@
  * an AppError crosses the thread boundary as a record and is rebuilt here.
  */
 import { AppError, ERROR_CODES, fromErrorRecord, toErrorRecord, type ErrorRecord } from '../errors.js';
-import { importRoster, type ImportOptions, type RosterImportResult } from './import.js';
+import type { ImportOptions, RosterImportResult } from './import.js';
+import { importInProcess } from './in-process.js';
 
 export interface ImportTask {
   readonly bytes: Uint8Array;
@@ -16,7 +17,7 @@ export type ImportTaskResult =
 
 export async function runImportTask(task: ImportTask): Promise<ImportTaskResult> {
   try {
-    return { ok: true, result: await importRoster(task.bytes, task.options) };
+    return { ok: true, result: await importInProcess(task.bytes, task.options) };
   } catch (error) {
     if (error instanceof AppError) {
       return { ok: false, appError: toErrorRecord(error), message: error.message };

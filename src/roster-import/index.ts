@@ -1,6 +1,6 @@
 /** Roster workbooks: the template staff fill in, and its import into dossiers. */
 export { buildRosterTemplate } from './template.js';
-export { importRoster } from './import.js';
+export { importInProcess } from './in-process.js';
 export type { ImportOptions, RosterImportResult, RowError, RowResult, SkippedRow } from './import.js';
 export { DEFAULT_LIMITS, type RosterImportLimits } from './limits.js';
 export { XLSX_MEDIA_TYPE } from './workbook.js';

@@ -8,7 +8,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, rosterEmptyError } from '../errors.js';
 import { unknownField } from '../packet/multipart-bounds.js';
 import { contentDisposition } from '../http/content-disposition.js';
-import { importRoster, type ImportOptions } from './import.js';
+import type { ImportOptions } from './import.js';
+import { importInProcess } from './in-process.js';
 import { createRosterImportPool, DEFAULT_ISOLATION, type IsolationOptions } from './isolated.js';
 import { DEFAULT_LIMITS, type RosterImportLimits } from './limits.js';
 import { buildRosterTemplate } from './template.js';
@@ -93,7 +94,7 @@ export default async function rosterImportRoutes(
   const pool = isolation ? createRosterImportPool(isolation) : undefined;
   if (pool) app.addHook('onClose', async () => pool.close());
   const runImport = (bytes: Uint8Array, importOptions: ImportOptions) =>
-    pool ? pool.run(bytes, importOptions) : importRoster(bytes, importOptions);
+    pool ? pool.run(bytes, importOptions) : importInProcess(bytes, importOptions);
   if (!app.hasContentTypeParser('multipart/form-data')) {
     await app.register(import('@fastify/multipart'), { limits: { fileSize: limits.maxFileBytes, files: 1 } });
   }

@@ -3,7 +3,7 @@
  * one sheet per dossier list, the unit block, instructions, and hidden
  * pick-lists. Headers carry their format as a note, so nobody needs a manual.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { parseDossier } from '../domain/parse.js';
 import { sampleDossier } from '../forms/samples/index.js';
@@ -195,7 +195,9 @@ function exampleDossier() {
 
 /** The workbook staff fill in, as XLSX bytes. */
 export async function buildRosterTemplate(): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is loaded on first use, not when the service starts.
+  const { default: Excel } = await import('exceljs');
+  const workbook: ExcelJS.Workbook = new Excel.Workbook();
   workbook.creator = 'zhicheng-docs';
   workbook.title = '申报人员花名册模板';
   // Fixed dates keep the template's bytes stable from one download to the next.

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ZipFile } from 'yazl';
 import { AppError } from '../../src/errors.js';
-import { importRoster, type RosterImportResult, type RowResult } from '../../src/roster-import/index.js';
+import { importRoster, type RosterImportResult, type RowResult } from '../../src/roster-import/import.js';
 import { MAIN_COLUMNS } from '../../src/roster-import/columns.js';
 import { mainRowFromDossier } from '../../src/roster-import/mapping.js';
 import {

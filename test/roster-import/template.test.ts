@@ -2,7 +2,7 @@ import type { DataValidation, Workbook, Worksheet } from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ETHNIC_GROUPS } from '../../src/domain/ethnicity.js';
 import { POLITICAL_STATUSES } from '../../src/domain/political-status.js';
-import { importRoster } from '../../src/roster-import/index.js';
+import { importRoster } from '../../src/roster-import/import.js';
 import { LIST_SHEETS, MAIN_COLUMNS } from '../../src/roster-import/columns.js';
 import { buildRosterTemplate } from '../../src/roster-import/template.js';
 import { displayWidth } from '../../src/text/display-width.js';

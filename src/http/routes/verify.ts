@@ -67,6 +67,9 @@ export default async function verifyRoutes(app: FastifyInstance, opts: VerifyRou
         params: jsonSchema(VerifyParams),
         response,
       },
+      // The router always gives :code as a string, so the params schema only documents the route:
+      // accepting it as is spares compiling an Ajv validator at start (about 0.1 s of the start-up).
+      validatorCompiler: () => (value) => ({ value }),
     },
     async (request, reply) => {
       // A phone that opens the QR link asks for HTML: it gets the staff page's readable answer.

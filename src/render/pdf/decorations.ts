@@ -6,6 +6,7 @@ import { qrModules } from './qr.js';
 import type { Document, FontRole } from '../../document/model.js';
 import type { FontLibrary } from '../../fonts/library.js';
 import { Canvas, num } from './canvas.js';
+import { deflate } from './deflate.js';
 import type { DocFonts } from './font-embed.js';
 import { MM } from './flow.js';
 import { layoutParagraph, type LaidLine } from './text-layout.js';
@@ -110,49 +111,47 @@ function outlines(line: LaidLine, x0: number, baseline: number): string {
 }
 
 export interface WatermarkParts {
-  /** Page content: the tiles (a form XObject named Wm) and an invisible searchable copy. */
+  /** Page content: the tiles (form XObjects Wm and Ws) and an invisible searchable copy. */
   readonly canvas: Canvas;
-  /** Content of the Wm form XObject: one tile's outlines, centred on the origin. */
-  readonly tile: string;
+  /** The Wm form XObject, deflated: the watermark text's outlines, centred on the origin. */
+  readonly tile: Uint8Array;
+  /** The Ws form XObject's content, when there is a subtext: its outlines below the text. */
+  readonly subtile?: string;
   readonly tileBox: readonly [number, number, number, number];
 }
 
-/** What a watermark's look depends on only: its text, the fonts, the page size. */
+/** The watermark text drawn as outlines: the same for every document of a deployment. */
 interface WatermarkTile {
-  readonly tile: string;
-  readonly half: number;
-  /** The page's grid of tiles (`/Wm Do` at each place). */
-  readonly grid: string;
+  /** The Wm form XObject's content, deflated. */
+  readonly stream: Uint8Array;
+  readonly width: number;
 }
 
 /**
- * Tiles built once per text, font library and page size: the glyph outlines are
- * the costly part, and every review form carries the same watermark.
+ * Tiles built and deflated once per text and font library: the glyph outlines
+ * are the costly part, and every review form carries the same watermark text.
+ * The subtext (the document's serial) differs per document and is drawn apart.
  */
 const tileCache = new WeakMap<FontLibrary, Map<string, WatermarkTile>>();
 const TILE_CACHE_MAX = 16;
 
-function watermarkTile(text: string, subtext: string | undefined, lib: FontLibrary, pageW: number, pageH: number) {
-  const key = `${text}\u0000${subtext ?? ''}\u0000${pageW}x${pageH}`;
+function watermarkTile(text: string, lib: FontLibrary): WatermarkTile {
   let cache = tileCache.get(lib);
   if (cache === undefined) {
     cache = new Map();
     tileCache.set(lib, cache);
   }
-  const hit = cache.get(key);
+  const hit = cache.get(text);
   if (hit) return hit;
   const main = textLine(text, 'song', 26, lib);
-  const sub = subtext ? textLine(subtext, 'song', 13, lib) : undefined;
-  const tile = [outlines(main.line, -main.width / 2, 0), sub ? outlines(sub.line, -sub.width / 2, -22) : ''].join('\n');
-  const half = Math.max(main.width, sub?.width ?? 0) / 2 + 2;
-  const made: WatermarkTile = { tile, half, grid: tileGrid(half, pageW, pageH) };
+  const made: WatermarkTile = { stream: deflate(outlines(main.line, -main.width / 2, 0)), width: main.width };
   if (cache.size >= TILE_CACHE_MAX) cache.delete(cache.keys().next().value!);
-  cache.set(key, made);
+  cache.set(text, made);
   return made;
 }
 
 /** Tile centres on a grid in the rotated frame, kept if they land on the page. */
-function tileGrid(half: number, pageW: number, pageH: number): string {
+function tileGrid(half: number, pageW: number, pageH: number, drawTile: string): string {
   const angle = (35 * Math.PI) / 180;
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
@@ -166,7 +165,7 @@ function tileGrid(half: number, pageW: number, pageH: number): string {
       const cx = pageW / 2 + u * cos - v * sin;
       const cy = pageH / 2 + u * sin + v * cos;
       if (cx < -half || cx > pageW + half || cy < -half || cy > pageH + half) continue;
-      ops.push(`q ${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(cx)} ${num(cy)} cm /Wm Do Q`);
+      ops.push(`q ${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(cx)} ${num(cy)} cm ${drawTile} Q`);
     }
   }
   return ops.join('\n');
@@ -187,7 +186,9 @@ export function watermark(
 ): WatermarkParts | undefined {
   const wm = doc.watermark;
   if (!wm?.text) return undefined;
-  const { tile, half, grid } = watermarkTile(wm.text, wm.subtext, lib, pageW, pageH);
+  const tile = watermarkTile(wm.text, lib);
+  const sub = wm.subtext ? textLine(wm.subtext, 'song', 13, lib) : undefined;
+  const half = Math.max(tile.width, sub?.width ?? 0) / 2 + 2;
   const canvas = new Canvas(fonts, false);
   // Searchable copy: invisible (3 Tr), above the type area.
   const search = textLine(wm.subtext ? `${wm.text} ${wm.subtext}` : wm.text, 'song', 6, lib);
@@ -195,9 +196,12 @@ export function watermark(
   canvas.drawGlyphs(search.line, (pageW - search.width) / 2, pageH - 12);
   canvas.raw('Q');
   canvas.raw('q /GSwm gs 0.35 g');
-  canvas.raw(grid);
+  canvas.raw(tileGrid(half, pageW, pageH, sub ? '/Wm Do /Ws Do' : '/Wm Do'));
   canvas.raw('Q');
-  return { canvas, tile, tileBox: [-half, -30, half, 30] };
+  const box = [-half, -30, half, 30] as const;
+  return sub
+    ? { canvas, tile: tile.stream, subtile: outlines(sub.line, -sub.width / 2, -22), tileBox: box }
+    : { canvas, tile: tile.stream, tileBox: box };
 }
 
 /**

@@ -76,7 +76,8 @@ export class DocFonts {
 
   private writeFace(u: FaceUse): void {
     const { context } = this;
-    const font = u.face.font;
+    // From the tables directly: fontkit would read the whole file for what a few table fields say.
+    const font = u.face.sfnt.metrics();
     const scale = 1000 / font.unitsPerEm;
     const enc = encode(u);
     const baseFont = `${enc.tag}+${(font.postscriptName ?? 'Font').replace(/[^A-Za-z0-9-]/g, '')}`;

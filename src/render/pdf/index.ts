@@ -75,13 +75,12 @@ async function render(
   const copies = Math.max(1, Math.floor(doc.copies ?? 1));
   const wm = watermark(doc, fonts, lib, pageW, pageH);
   if (wm) {
-    const form = context.stream(deflate(wm.tile), {
-      Type: 'XObject',
-      Subtype: 'Form',
-      BBox: [...wm.tileBox],
-      Filter: 'FlateDecode',
-    });
-    xobjects.Wm = context.register(form);
+    const tileForm = (deflated: Uint8Array) =>
+      context.register(
+        context.stream(deflated, { Type: 'XObject', Subtype: 'Form', BBox: [...wm.tileBox], Filter: 'FlateDecode' }),
+      );
+    xobjects.Wm = tileForm(wm.tile);
+    if (wm.subtile !== undefined) xobjects.Ws = tileForm(deflate(wm.subtile));
   }
 
   const glyphs: PlacedGlyph[] = [];

@@ -195,12 +195,44 @@ function oneLineSpan(inp: BreakInput): LineSpan {
   return { start: 0, end: inp.chars.length, contentEnd: end };
 }
 
+/**
+ * Laid-out short paragraphs, per font library. Most of a form is the same from
+ * one applicant to the next (labels, headings, the instructions page), laid out
+ * at the same width: those are shaped and broken once. Long paragraphs (an
+ * applicant's own text) are not kept, which bounds the memory this holds.
+ */
+const layoutCache = new WeakMap<FontLibrary, Map<string, LaidParagraph>>();
+const LAYOUT_CACHE_MAX = 1000;
+const LAYOUT_CACHE_MAX_CHARS = 80;
+
+/** A paragraph's lines in a box `boxWidth` pt wide. The result is shared: callers never change it. */
 export function layoutParagraph(
   p: Paragraph,
   defaults: ParagraphDefaults,
   boxWidth: number,
   lib: FontLibrary,
 ): LaidParagraph {
+  let chars = 0;
+  for (const r of p.runs) chars += r.text.length;
+  if (chars > LAYOUT_CACHE_MAX_CHARS) return layoutUncached(p, defaults, boxWidth, lib);
+  let cache = layoutCache.get(lib);
+  if (cache === undefined) {
+    cache = new Map();
+    layoutCache.set(lib, cache);
+  }
+  const maxSize = p.runs.reduce((m, r) => Math.max(m, r.style?.size ?? defaults.style.size), 0);
+  const lineHeight = p.lineHeight ?? defaults.lineHeight(maxSize || defaults.style.size);
+  const key = JSON.stringify([p, defaults.style, defaults.align, defaults.firstLineIndent, lineHeight, boxWidth]);
+  let laid = cache.get(key);
+  if (laid === undefined) {
+    laid = layoutUncached(p, defaults, boxWidth, lib);
+    if (cache.size >= LAYOUT_CACHE_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(key, laid);
+  }
+  return laid;
+}
+
+function layoutUncached(p: Paragraph, defaults: ParagraphDefaults, boxWidth: number, lib: FontLibrary): LaidParagraph {
   const runs = p.runs.map((r) => ({
     text: r.text,
     style: resolveStyle(defaults.style, r.style),

@@ -88,6 +88,7 @@ function sizeTable(
     base: { font: t.style?.font ?? doc.base.font, size: t.style?.size ?? doc.base.size, bold: t.style?.bold ?? false },
     measure: spreadsheetMeasure(getFontLibrary()),
     mm: PT_PER_MM,
+    balanceRows: false,
   };
   const widths = tableColumnWidths(grid, options);
   const content = breakBetweenWords(t, widths, options);
