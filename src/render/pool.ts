@@ -216,9 +216,13 @@ function workerExecutor(config: Config, formsModule: string | undefined): Execut
     resourceLimits: { maxYoungGenerationSizeMb: RENDER_YOUNG_GENERATION_MB },
   });
   let ready = false;
-  const ping: PingTask = { kind: 'ping' };
+  // Ready once a thread has loaded the forms and rendered a PDF, the format most requests ask for; the
+  // DOCX and XLSX renderers warm up right after, so a request in the next few hundred ms may wait for that.
+  const ping: PingTask = { kind: 'ping', warmUp: ['pdf'] };
   const warmUp = pool.run(ping).then(() => {
     ready = true;
+    const rest: PingTask = { kind: 'ping', warmUp: ['docx', 'xlsx'] };
+    return pool.run(rest);
   });
   // A worker that cannot start leaves the service not ready; the error surfaces at the first render.
   warmUp.catch(() => undefined);

@@ -1,13 +1,14 @@
 /**
- * One small render in every format at start-up, so the first request does not
- * pay for loading the renderers, reading the fonts' tables and compiling the
- * hot code (about 300 ms cold, 2 ms warm for a one-page form).
+ * One small render per format at start-up, so the first request does not pay
+ * for loading the renderers, reading the fonts' tables and compiling the hot
+ * code (about 300 ms cold, 2 ms warm for a one-page form).
  */
-import type { FormDefinition } from '../forms/types.js';
+import type { FormDefinition, Format } from '../forms/types.js';
 import { getFontLibrary } from '../fonts/library.js';
 import { render } from './index.js';
 
-export async function warmUpRenderers(forms: readonly FormDefinition[]): Promise<void> {
+/** Renders the pledge in `formats` (default: every format it has) and throws the bytes away. */
+export async function warmUpRenderers(forms: readonly FormDefinition[], formats?: readonly Format[]): Promise<void> {
   getFontLibrary().preload();
   const form = forms.find((candidate) => candidate.id === 'pledge') ?? forms[0];
   if (!form) return;
@@ -15,5 +16,5 @@ export async function warmUpRenderers(forms: readonly FormDefinition[]): Promise
   if (!input.ok) return;
   const options = form.options?.parse({}) ?? {};
   const doc = input.value.build({ now: new Date(0), options, settings: { watermarkText: '' } });
-  for (const format of form.formats) await render(doc, format);
+  for (const format of form.formats) if (!formats || formats.includes(format)) await render(doc, format);
 }

@@ -30,6 +30,8 @@ export interface RenderTask {
 /** Sent once when the pool starts: loads the forms so a broken worker shows before traffic does. */
 export interface PingTask {
   readonly kind: 'ping';
+  /** Formats to warm up: PDF before the pool counts as ready, the others right after. */
+  readonly warmUp: readonly Format[];
 }
 
 export type TaskResult =
@@ -88,7 +90,7 @@ function signerOfWorker(): VerificationSigner | undefined {
 export default async function renderInWorker(task: RenderTask | PingTask): Promise<TaskResult> {
   const forms = await loadForms();
   if (task.kind === 'ping') {
-    await warmUpRenderers(forms);
+    await warmUpRenderers(forms, task.warmUp);
     return { ok: true, pong: true };
   }
   try {
