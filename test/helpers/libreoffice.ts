@@ -28,7 +28,7 @@ const ALIASES: readonly [string, string][] = [
 
 let officeFontconfig: string | undefined;
 /** A fonts.conf with the system fonts plus the service's configured faces under the Office names. */
-export function officeFontconfigFile(): string {
+function officeFontconfigFile(): string {
   if (!officeFontconfig) {
     const dir = mkdtempSync(join(tmpdir(), 'fc-office-'));
     const fontDirs = [
