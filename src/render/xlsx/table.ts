@@ -8,7 +8,7 @@ import type { TableBlock, TableCell } from '../../document/model.js';
 import { H_ALIGN, PT_PER_MM, baseStyle, paragraphText, sumWidths, type SheetContext } from './context.js';
 import { xlsxFont } from './fonts.js';
 import { placeCells, type PlacedCell } from './grid.js';
-import { lineCount, rowHeight } from './measure.js';
+import { lineCount, linesHeight, rowHeight } from './measure.js';
 import { paragraphRow } from './rows.js';
 
 /** Light grey of label cells, as in the PDF and DOCX. */
@@ -104,7 +104,7 @@ export function sheetCellText(cell: TableCell): string {
 
 /** Height in pt that `text` needs in a box `widthUnits` wide, uncapped. */
 function estimatedHeight(text: string, size: number, widthUnits: number): number {
-  return Math.round((lineCount(text, size, widthUnits) * size * 1.35 + 4) * 4) / 4;
+  return linesHeight(lineCount(text, size, widthUnits), size);
 }
 
 export function writeValue(cell: ExcelJS.Cell, model: TableCell, text: string): void {

@@ -22,4 +22,16 @@ describe('xlsx text measurement', () => {
     expect(rowHeight(3, 11)).toBeGreaterThan(rowHeight(1, 11));
     expect(rowHeight(1000, 11)).toBe(409);
   });
+
+  it('wraps as an office suite does: numbers whole, a gap where Chinese meets digits', () => {
+    // 12 mm at 9 pt leaves room for about 3.3 ideographs: counting characters alone, "2023年合格"
+    // (5 em) takes 2 lines; an office keeps "2023" whole with a gap before 年 and prints 3.
+    const narrow = mmToWidthUnits(12);
+    expect(lineCount('2023年合格', 9, narrow)).toBe(3);
+    expect(lineCount('2021年合格\n2022年基本合格\n2023年合格', 9, narrow)).toBe(9);
+    // An 18-digit ID wider than its box still wraps inside (and is counted so).
+    expect(lineCount('652801198503120020', 9, narrow)).toBe(3);
+    // Plain Chinese is unchanged: 24 mm at 11 pt holds five ideographs a line.
+    expect(lineCount('一二三四五六七八九十', 11, mmToWidthUnits(24))).toBe(2);
+  });
 });
