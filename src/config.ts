@@ -31,7 +31,7 @@ const fraction = (fallback: number) =>
     z.number().gt(0).max(1).default(fallback),
   );
 
-export const ConfigSchema = z
+const ConfigSchema = z
   .object({
     HOST: str('0.0.0.0'),
     PORT: int(3000, 0, 65535),

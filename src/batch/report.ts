@@ -50,7 +50,7 @@ const HEADER = [
 
 const SEVERITY = { error: '错误 error', warning: '警告 warning', info: '提示 info' } as const;
 
-export const OUTCOMES = {
+const OUTCOMES = {
   skipped: '未生成 / skipped',
   partial: '部分文件未生成 / some documents missing',
   needsCorrection: '已生成，有错误须更正 / made, has errors to correct',

@@ -116,7 +116,7 @@ export interface CellImage {
 }
 
 /** What an intentionally empty space is for. */
-export type BlankSpace = 'signature' | 'seal' | 'thumbprint' | 'photo' | 'handwriting';
+type BlankSpace = 'signature' | 'seal' | 'thumbprint' | 'photo' | 'handwriting';
 
 export interface TableRow {
   readonly cells: readonly TableCell[];
@@ -233,7 +233,7 @@ export interface SpacerBlock {
   readonly height: number;
 }
 
-export interface PageBreakBlock {
+interface PageBreakBlock {
   readonly type: 'pageBreak';
 }
 
@@ -249,7 +249,7 @@ export type Block =
 
 export type BlockType = Block['type'];
 
-export interface Margins {
+interface Margins {
   readonly top: number;
   readonly bottom: number;
   /** Binding side: left on odd pages; with `mirrored`, right on even pages. */
@@ -265,7 +265,7 @@ export interface PageSetup {
   readonly mirrored?: boolean;
 }
 
-export type PageNumberStyle =
+type PageNumberStyle =
   /** GB/T 9704: "— 1 —", 四号, odd pages right, even pages left (outer side). */
   | 'dash'
   /** "第 1 页 共 4 页", centred. */

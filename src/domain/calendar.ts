@@ -16,13 +16,13 @@ import { addDays, dayOfWeek, formatChineseDate, isIsoDate } from './dates.js';
 import bundledRegional from './data/regional-calendar.json' with { type: 'json' };
 
 /** The notice: 公示期不少于5个工作日. */
-export const MIN_PUBLICITY_WORKDAYS = 5;
+const MIN_PUBLICITY_WORKDAYS = 5;
 /** Loops over days stop after this many, so a typo like 2204 cannot spin. */
 const MAX_SPAN_DAYS = 3 * 366;
 
 const IsoDay = z.string().refine(isIsoDate, 'YYYY-MM-DD');
 
-export const RegionalCalendarEntrySchema = z
+const RegionalCalendarEntrySchema = z
   .object({
     name: z.string().min(1),
     kind: z.enum(['holiday', 'workday']),
@@ -47,7 +47,7 @@ interface NationalData {
   readonly workdays: Readonly<Record<string, string>>;
 }
 
-export interface DayInfo {
+interface DayInfo {
   readonly date: string;
   readonly workday: boolean;
   /** Holiday or make-up-day name when the day is not an ordinary weekday/weekend ("国庆节", "古尔邦节"). */

@@ -23,7 +23,7 @@ import {
   PUBLIC_HOURS_PER_YEAR,
 } from './windows.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+type Severity = 'error' | 'warning' | 'info';
 export type Finding = Problem & { readonly severity: Severity };
 
 /** Every code runChecks can report itself (schema problems keep their own codes, as errors). */
@@ -56,7 +56,7 @@ export const FINDING_CODES = [
   // Reported beside these rules by the packet contents (src/packet/contents.ts), which knows what is made and uploaded.
   'MATERIAL_MISSING',
 ] as const;
-export type FindingCode = (typeof FINDING_CODES)[number];
+type FindingCode = (typeof FINDING_CODES)[number];
 
 function finding(severity: Severity, path: string, code: FindingCode, message: string, messageEn: string): Finding {
   return { severity, path, code, message, messageEn };

@@ -85,7 +85,7 @@ export function monthIndex(value: string): number {
 }
 
 /** Inverse of monthIndex. */
-export function fromMonthIndex(index: number): string {
+function fromMonthIndex(index: number): string {
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
   return `${year}-${String(month).padStart(2, '0')}`;

@@ -10,8 +10,8 @@
 import type { Dossier } from './dossier.js';
 import { titleLevel } from './titles.js';
 
-export const DEFENSE_REASON_JUNIOR = '申报初级专业技术职务任职资格';
-export const DEFENSE_REASON_GRASSROOTS = '在县级以下基层单位工作';
+const DEFENSE_REASON_JUNIOR = '申报初级专业技术职务任职资格';
+const DEFENSE_REASON_GRASSROOTS = '在县级以下基层单位工作';
 
 /** Postings of 六（一）: a keyword seen in a post or the CE exemption category → the reason printed. */
 const POSTINGS: readonly (readonly [RegExp, string])[] = [

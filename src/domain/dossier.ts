@@ -50,12 +50,12 @@ function currentYear(): number {
  * space, byte-order mark, word joiner) that no font draws and nobody typed on
  * purpose; Unicode line and paragraph separators become ordinary line breaks.
  */
-export function cleanPastedText(value: string): string {
+function cleanPastedText(value: string): string {
   return value.replace(/[\u200B\u2060\uFEFF]/g, '').replace(/[\u2028\u2029]/g, '\n');
 }
 
 /** Required text: trimmed, not empty. */
-export const TextSchema = z
+const TextSchema = z
   .string(requiredError)
   .overwrite(cleanPastedText)
   .trim()
@@ -67,10 +67,10 @@ export const TextSchema = z
  * Optional free text: trimmed; empty or missing is "" and prints as "无".
  * (No transform anywhere in these schemas: the OpenAPI document is generated from them.)
  */
-export const OptionalTextSchema = z.string().overwrite(cleanPastedText).trim().optional().default('');
+const OptionalTextSchema = z.string().overwrite(cleanPastedText).trim().optional().default('');
 
 /** "YYYY-MM" that exists. */
-export const YearMonthSchema = z
+const YearMonthSchema = z
   .string(requiredError)
   .trim()
   .superRefine((v, ctx) => {
@@ -80,7 +80,7 @@ export const YearMonthSchema = z
   });
 
 /** "YYYY-MM-DD" that exists. */
-export const IsoDateSchema = z
+const IsoDateSchema = z
   .string(requiredError)
   .trim()
   .superRefine((v, ctx) => {
@@ -90,7 +90,7 @@ export const IsoDateSchema = z
   });
 
 /** A calendar year (assessments, continuing education). */
-export const YearSchema = z
+const YearSchema = z
   .number(requiredError)
   .int()
   .superRefine((v, ctx) => {
@@ -105,7 +105,7 @@ export const YearSchema = z
       );
   });
 
-export const PersonNameSchema = z
+const PersonNameSchema = z
   .string(requiredError)
   .overwrite(normaliseName)
   .superRefine((v, ctx) => {
@@ -131,7 +131,7 @@ export const PersonNameSchema = z
     }
   });
 
-export const EthnicitySchema = z
+const EthnicitySchema = z
   .string(requiredError)
   .overwrite((v) => canonicalEthnicity(v) ?? v.trim())
   .superRefine((v, ctx) => {
@@ -148,7 +148,7 @@ export const EthnicitySchema = z
   // The canonical values, for pick-lists (the staff page reads them from the JSON Schema).
   .meta({ examples: [...ETHNIC_GROUPS] });
 
-export const PoliticalStatusSchema = z
+const PoliticalStatusSchema = z
   .string(requiredError)
   .overwrite((v) => canonicalPoliticalStatus(v) ?? v.trim())
   .superRefine((v, ctx) => {
@@ -177,7 +177,7 @@ const ID_MESSAGES = {
   ID_CHECKSUM: ['身份证号校验位错误', 'ID number check digit is wrong'],
 } as const;
 
-export const IdNumberSchema = z
+const IdNumberSchema = z
   .string(requiredError)
   .overwrite(normaliseIdNumber)
   .superRefine((v, ctx) => {
@@ -185,7 +185,7 @@ export const IdNumberSchema = z
     for (const p of idNumberProblems(v, todayInChina())) addProblem(ctx, [], p, ID_MESSAGES[p][0], ID_MESSAGES[p][1]);
   });
 
-export const PhoneSchema = z
+const PhoneSchema = z
   .string(requiredError)
   .overwrite(normalisePhone)
   .superRefine((v, ctx) => {
@@ -200,8 +200,8 @@ export const PhoneSchema = z
       );
   });
 
-export const TitleSchema = z.enum(TITLES, requiredError);
-export const RouteSchema = z.enum(ROUTES, requiredError);
+const TitleSchema = z.enum(TITLES, requiredError);
+const RouteSchema = z.enum(ROUTES, requiredError);
 
 /** Adds DATE_RANGE_ORDER at `toKey` when both ends are well-formed and from > to. */
 function orderedRange<K extends string>(fromKey: K, toKey: K) {
@@ -228,7 +228,7 @@ const always = { when: (payload: { value: unknown }) => typeof payload.value ===
 /** Common answers for 学历 (free text: the forms print what the applicant writes). */
 const EDUCATION_LEVELS = ['研究生', '大学本科', '大学专科', '中专', '高中'];
 
-export const EducationSchema = z.strictObject(
+const EducationSchema = z.strictObject(
   {
     level: TextSchema.meta({ examples: EDUCATION_LEVELS }),
     degree: OptionalTextSchema,
@@ -239,7 +239,7 @@ export const EducationSchema = z.strictObject(
   requiredError,
 );
 
-export const CurrentTitleSchema = z.strictObject(
+const CurrentTitleSchema = z.strictObject(
   {
     name: TitleSchema,
     obtainedOn: YearMonthSchema,
@@ -250,7 +250,7 @@ export const CurrentTitleSchema = z.strictObject(
 );
 
 /** The applicant's fields without the cross-field rules (for building subsets). */
-export const ApplicantFieldsSchema = z.strictObject(
+const ApplicantFieldsSchema = z.strictObject(
   {
     name: PersonNameSchema,
     gender: z.enum(['男', '女'], requiredError),
@@ -306,7 +306,7 @@ function idAgreement(v: Record<string, unknown>, ctx: z.RefinementCtx): void {
 
 export const ApplicantSchema = ApplicantFieldsSchema.superRefine(idAgreement, always);
 
-export const ApplicationSchema = z.strictObject(
+const ApplicationSchema = z.strictObject(
   {
     year: z
       .number(requiredError)
@@ -332,7 +332,7 @@ export const ApplicationSchema = z.strictObject(
   requiredError,
 );
 
-export const WorkPeriodSchema = z
+const WorkPeriodSchema = z
   .strictObject({ from: YearMonthSchema, to: YearMonthSchema, employer: TextSchema, post: TextSchema }, requiredError)
   .superRefine(orderedRange('from', 'to'), always);
 export const AssessmentSchema = z.strictObject(
@@ -343,9 +343,9 @@ export const AssessmentSchema = z.strictObject(
   requiredError,
 );
 /** Most study hours one year can plausibly record (公需 30 + 专业 60 are the notice's yearly minimums). */
-export const MAX_YEARLY_HOURS = 1000;
+const MAX_YEARLY_HOURS = 1000;
 
-export const ContinuingEducationSchema = z.strictObject(
+const ContinuingEducationSchema = z.strictObject(
   {
     year: YearSchema,
     // A year has 8,760 hours; anything near that is a typing error, not study.
@@ -354,8 +354,8 @@ export const ContinuingEducationSchema = z.strictObject(
   },
   requiredError,
 );
-export const CeExemptionSchema = z.strictObject({ reason: TextSchema, category: TextSchema }, requiredError);
-export const AchievementSchema = z
+const CeExemptionSchema = z.strictObject({ reason: TextSchema, category: TextSchema }, requiredError);
+const AchievementSchema = z
   .strictObject(
     {
       from: YearMonthSchema,
@@ -368,15 +368,12 @@ export const AchievementSchema = z
     requiredError,
   )
   .superRefine(orderedRange('from', 'to'), always);
-export const PaperSchema = z.strictObject(
+const PaperSchema = z.strictObject(
   { title: TextSchema, journal: TextSchema, publishedOn: YearMonthSchema, role: OptionalTextSchema },
   requiredError,
 );
-export const AwardSchema = z.strictObject(
-  { name: TextSchema, issuer: TextSchema, awardedOn: YearMonthSchema },
-  requiredError,
-);
-export const PatentSchema = z.strictObject(
+const AwardSchema = z.strictObject({ name: TextSchema, issuer: TextSchema, awardedOn: YearMonthSchema }, requiredError);
+const PatentSchema = z.strictObject(
   {
     name: TextSchema,
     number: OptionalTextSchema,
@@ -385,11 +382,11 @@ export const PatentSchema = z.strictObject(
   },
   requiredError,
 );
-export const RecommendingUnitSchema = z.strictObject(
+const RecommendingUnitSchema = z.strictObject(
   { name: TextSchema, office: TextSchema, phone: PhoneSchema, head: OptionalTextSchema },
   requiredError,
 );
-export const PublicitySchema = z
+const PublicitySchema = z
   .strictObject(
     {
       startDate: IsoDateSchema,
@@ -400,10 +397,7 @@ export const PublicitySchema = z
     requiredError,
   )
   .superRefine(orderedRange('startDate', 'endDate'), always);
-export const MaterialSchema = z.strictObject(
-  { name: TextSchema, count: z.number(requiredError).int().min(0) },
-  requiredError,
-);
+const MaterialSchema = z.strictObject({ name: TextSchema, count: z.number(requiredError).int().min(0) }, requiredError);
 
 /** Each year at most once in a yearly list. */
 function uniqueYears(v: unknown, ctx: z.RefinementCtx): void {
@@ -419,7 +413,7 @@ function uniqueYears(v: unknown, ctx: z.RefinementCtx): void {
 }
 
 /** The dossier's fields without the dossier-level rule (the title ladder). */
-export const DossierFieldsSchema = z.strictObject(
+const DossierFieldsSchema = z.strictObject(
   {
     applicant: ApplicantSchema,
     application: ApplicationSchema,

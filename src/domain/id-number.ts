@@ -10,7 +10,7 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 
 /** First two digits of GB/T 2260 codes; 71 台湾, 81/82 港澳 and 83 (Taiwan residents' permits) included. */
-export const PROVINCE_CODES: ReadonlySet<string> = new Set([
+const PROVINCE_CODES: ReadonlySet<string> = new Set([
   '11',
   '12',
   '13',

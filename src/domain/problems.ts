@@ -13,7 +13,7 @@ export const REQUIRED_ZH = '必填项缺失';
 export const REQUIRED_EN = 'This field is required';
 
 /** Params our custom issues carry. */
-export interface ProblemParams {
+interface ProblemParams {
   readonly code: string;
   readonly messageEn: string;
 }
@@ -39,7 +39,7 @@ export const requiredError = {
 };
 
 /** RFC 6901 JSON pointer for a zod path, under basePath ("" or "/dossiers/0"). */
-export function toPointer(path: readonly PropertyKey[], basePath = ''): string {
+function toPointer(path: readonly PropertyKey[], basePath = ''): string {
   const parts = path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`);
   return basePath.replace(/\/$/, '') + parts.join('');
 }

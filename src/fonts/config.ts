@@ -14,16 +14,16 @@ import type { FontRole } from '../document/model.js';
 
 export const FONT_ROLES = ['song', 'fangsong', 'kai', 'hei', 'title'] as const satisfies readonly FontRole[];
 
-export const FaceEntry = z.object({
+const FaceEntry = z.object({
   /** Human name for logs and README tables. */
   name: z.string().optional(),
   /** TTF/OTF path relative to the fonts.json folder, or npm:<package path>. */
   regular: z.string().min(1),
   bold: z.string().min(1).optional(),
 });
-export type FaceEntry = z.infer<typeof FaceEntry>;
+type FaceEntry = z.infer<typeof FaceEntry>;
 
-export const FontsConfig = z.object({
+const FontsConfig = z.object({
   roles: z.object({
     song: z.array(FaceEntry).optional(),
     fangsong: z.array(FaceEntry).optional(),
@@ -32,7 +32,7 @@ export const FontsConfig = z.object({
     title: z.array(FaceEntry).optional(),
   }),
 });
-export type FontsConfig = z.infer<typeof FontsConfig>;
+type FontsConfig = z.infer<typeof FontsConfig>;
 
 /** One chain entry with absolute file paths. */
 export interface ResolvedFace {
@@ -43,13 +43,13 @@ export interface ResolvedFace {
 
 export type ResolvedChains = Readonly<Record<FontRole, readonly ResolvedFace[]>>;
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const REPO_FONTS_DIR = path.join(REPO_ROOT, 'fonts');
 
 const SERIF = 'npm:@expo-google-fonts/noto-serif-sc';
 const SANS = 'npm:@expo-google-fonts/noto-sans-sc';
 /** The end of every chain, even when an operator edits the repository's fonts.json. */
-export const LAST_RESORT: Readonly<Record<FontRole, FaceEntry>> = {
+const LAST_RESORT: Readonly<Record<FontRole, FaceEntry>> = {
   song: {
     name: 'Noto Serif SC',
     regular: `${SERIF}/400Regular/NotoSerifSC_400Regular.ttf`,

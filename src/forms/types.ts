@@ -41,7 +41,7 @@ export interface FormSettings {
 }
 
 /** The notice's paper list (五（四）) has 13 items; 附件6 numbers them 1–13. */
-export type CatalogueItemNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13;
+type CatalogueItemNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13;
 
 /** How a document made from one dossier goes into a packet or a batch folder. */
 export interface Membership {

@@ -6,7 +6,7 @@
 /** Characters RFC 5987 allows unencoded in ext-value (attr-char). */
 const ATTR_CHAR = /[A-Za-z0-9!#$&+\-.^_`|~]/;
 
-export function encodeRfc5987(value: string): string {
+function encodeRfc5987(value: string): string {
   let out = '';
   for (const char of value) {
     if (ATTR_CHAR.test(char)) out += char;
@@ -23,7 +23,7 @@ export function safeFileName(name: string): string {
 }
 
 /** ASCII fallback: letters, digits, dot, dash and underscore only. */
-export function asciiFileName(name: string): string {
+function asciiFileName(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, '_') || 'document';
 }
 

@@ -26,7 +26,7 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 }
 
 /** Node's parser error codes (llhttp) mapped onto ours; anything else is a malformed request. */
-export function clientErrorCode(nodeCode: string | undefined): ErrorCode {
+function clientErrorCode(nodeCode: string | undefined): ErrorCode {
   if (nodeCode === 'ERR_HTTP_REQUEST_TIMEOUT') return 'REQUEST_TIMEOUT';
   if (nodeCode === 'HPE_HEADER_OVERFLOW') return 'HEADERS_TOO_LARGE';
   return 'BAD_REQUEST';

@@ -16,7 +16,7 @@ export function maskPii(text: string): string {
 const CHINESE_TEXT = /[\p{Script=Han}\u00B7\u2022\u30FB]{2,}/gu;
 
 /** maskPii, and Chinese text replaced: for error messages, which may quote what a caller sent. */
-export function maskText(text: string): string {
+function maskText(text: string): string {
   return maskPii(text).replace(CHINESE_TEXT, '[text]');
 }
 
@@ -24,7 +24,7 @@ export function maskText(text: string): string {
  * A URL for the log: the path kept (masked like any text), each query value
  * replaced by `*`, so `?id=6528…&phone=138…` logs as `?id=*&phone=*`.
  */
-export function maskUrl(url: string): string {
+function maskUrl(url: string): string {
   const at = url.indexOf('?');
   if (at < 0) return maskText(url);
   const keys = url

@@ -25,7 +25,7 @@ import { A4, SCAN_MARGIN } from './scan-geometry.js';
 import type { Scan } from './scans.js';
 
 /** The strip of a label page drawn onto a scan page: the top border, above the scan. */
-export const LABEL_STRIP = { width: A4.width, height: SCAN_MARGIN };
+const LABEL_STRIP = { width: A4.width, height: SCAN_MARGIN };
 
 interface PartCommon {
   readonly title: string;
@@ -42,7 +42,7 @@ export type PacketPart =
     });
 
 /** Renders label texts as a PDF, one A4 portrait page each, the text inside its top LABEL_STRIP. */
-export type RenderLabels = (texts: readonly string[]) => Promise<Uint8Array>;
+type RenderLabels = (texts: readonly string[]) => Promise<Uint8Array>;
 
 export interface PacketMeta {
   readonly title: string;
@@ -51,7 +51,7 @@ export interface PacketMeta {
   readonly renderLabels?: RenderLabels;
 }
 
-export interface PartStart {
+interface PartStart {
   readonly title: string;
   readonly group?: string;
   readonly page: number;

@@ -25,9 +25,9 @@ const ScanCounts = z
   )
   .default({});
 
-export const PacketContentsRequest = z.strictObject({ dossier: z.unknown(), scans: ScanCounts });
+const PacketContentsRequest = z.strictObject({ dossier: z.unknown(), scans: ScanCounts });
 
-export const PacketContentsResponse = z.object({
+const PacketContentsResponse = z.object({
   items: z.array(
     z.object({
       item: z.number().int(),

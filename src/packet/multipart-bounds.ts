@@ -25,7 +25,7 @@ export interface MultipartBounds {
 /** Fields any upload route takes at most (dossier, unit …); more is refused by busboy. */
 const MAX_FIELDS = 8;
 
-export function tooLarge(setting: string, limit: number, zhWhat: string, enWhat: string): AppError {
+function tooLarge(setting: string, limit: number, zhWhat: string, enWhat: string): AppError {
   return new AppError('BODY_TOO_LARGE', {
     zh: `${zhWhat}超过 ${setting}（${limit} 字节）`,
     en: `${enWhat} is larger than ${setting} (${limit} bytes)`,

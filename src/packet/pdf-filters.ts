@@ -42,7 +42,7 @@ export interface DecodeParms {
 }
 
 /** Filters whose output is an image, judged by the image's declared size instead of decoded. */
-export const IMAGE_FILTERS: ReadonlySet<string> = new Set(['DCTDecode', 'JPXDecode', 'JBIG2Decode', 'CCITTFaxDecode']);
+const IMAGE_FILTERS: ReadonlySet<string> = new Set(['DCTDecode', 'JPXDecode', 'JBIG2Decode', 'CCITTFaxDecode']);
 
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
   Fl: 'FlateDecode',

@@ -128,7 +128,7 @@ function pageContent(contents: ReturnType<PDFPage['node']['Contents']>, source: 
   return Buffer.concat(parts);
 }
 
-export interface Box {
+interface Box {
   readonly x: number;
   readonly y: number;
   readonly scale: number;
@@ -177,7 +177,7 @@ async function readOrientation(bytes: Uint8Array): Promise<number> {
  * image the way EXIF orientation `o` says it should be seen, inside `box`.
  * Derived from where three corners of the stored image land when displayed.
  */
-export function orientationMatrix(o: number, width: number, height: number, box: Box): Matrix {
+function orientationMatrix(o: number, width: number, height: number, box: Box): Matrix {
   const turned = o >= 5;
   const shownHeight = turned ? width : height;
   // Stored pixel (px, py), top-down, → displayed pixel (dx, dy), top-down.

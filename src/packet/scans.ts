@@ -18,7 +18,7 @@ export interface ScanLimits extends DecodeLimits {
   readonly imagePixels: number;
 }
 
-export type ScanKind = 'jpeg' | 'png' | 'pdf';
+type ScanKind = 'jpeg' | 'png' | 'pdf';
 
 export interface Scan {
   /** The catalogue item (附件6 序号, 1–13) the scan belongs to. */
@@ -53,7 +53,7 @@ export async function inspectScan(file: UploadedFile, limits: ScanLimits, imageB
   return { ...base, pdf: await imagePages(kind, file.bytes), pages: 1, imageBytes: image.decodedBytes };
 }
 
-export function sniff(bytes: Uint8Array): ScanKind | undefined {
+function sniff(bytes: Uint8Array): ScanKind | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   // "%PDF-" may follow a little junk; readers accept it within the first kilobyte.

@@ -33,7 +33,7 @@ import {
   type TaskResult,
 } from './worker.js';
 
-export interface RenderStats {
+interface RenderStats {
   /** Worker threads (0 = in-process). */
   readonly workers: number;
   readonly inFlight: number;
@@ -48,7 +48,7 @@ export interface RenderStats {
 }
 
 /** Interactive: one form or one packet, a person waits. Batch: one of many documents of a batch. */
-export type RenderLane = 'interactive' | 'batch';
+type RenderLane = 'interactive' | 'batch';
 
 export interface RenderService {
   renderForm(

@@ -47,13 +47,13 @@ export interface WidthOptions {
   readonly balanceRows?: boolean;
 }
 
-export interface ContentWidths {
+interface ContentWidths {
   readonly min: readonly number[];
   readonly max: readonly number[];
 }
 
 /** Left and right padding inside a cell, mm, unless the table sets its own. */
-export const DEFAULT_CELL_PADDING_MM = 1.5;
+const DEFAULT_CELL_PADDING_MM = 1.5;
 
 export function cellPaddingMm(t: TableBlock): number {
   return t.cellPadding ?? DEFAULT_CELL_PADDING_MM;
@@ -91,7 +91,7 @@ function paragraphLines(p: Paragraph, base: MeasureStyle): { text: string; style
 }
 
 /** Pieces of a line between break opportunities of the sensible kind (not between any two characters). */
-export function pieces(line: string): string[] {
+function pieces(line: string): string[] {
   const out: string[] = [];
   let cur = '';
   for (const ch of line) {
@@ -188,7 +188,7 @@ function gridCells(t: TableBlock, columns: number): { cell: TableCell; row: numb
 }
 
 /** Min-content and max-content width of every column, padding included. */
-export function contentWidths(t: TableBlock, opts: WidthOptions): ContentWidths {
+function contentWidths(t: TableBlock, opts: WidthOptions): ContentWidths {
   const n = t.columns.length;
   const base = styleOf(opts.base, t.style);
   const min = new Array<number>(n).fill(0);

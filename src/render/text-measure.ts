@@ -82,7 +82,7 @@ export function wordProcessorMeasure(lib: FontLibrary): MeasureText {
 }
 
 /** East-Asian width (UAX #11): a wide character is one em, any other half an em; in pt. */
-export const displayMeasure: MeasureText = (text, style) => (displayWidth(text) * style.size) / 2;
+const displayMeasure: MeasureText = (text, style) => (displayWidth(text) * style.size) / 2;
 
 /**
  * Spreadsheet text: the East-Asian width (exact for 宋体, whose Latin is half

@@ -28,7 +28,7 @@ import type { ImportOptions, RosterImportResult, RowError, RowResult, SkippedRow
 import { readUnit } from './unit-sheet.js';
 import { uploadInvalid } from './upload-error.js';
 
-export type { ImportOptions, RosterImportResult, RowError, RowResult, SkippedRow } from './types.js';
+export type { ImportOptions, RosterImportResult, RowResult } from './types.js';
 
 function sameName(listName: string, mainName: string): boolean {
   return listName === '' || normaliseName(listName) === normaliseName(mainName);

@@ -10,7 +10,7 @@ import { dataRows, findHeaderRow, findSheet, readRow, type ReadRow } from './she
 import type { RowError, SkippedRow } from './types.js';
 import { uploadInvalid } from './upload-error.js';
 
-export interface ListEntry {
+interface ListEntry {
   readonly row: ReadRow;
   readonly name: string;
 }

@@ -25,7 +25,7 @@ export function locate(
 }
 
 /** The column of a pointer: exact, else the first column inside it (a group), else the nearest enclosing one. */
-export function columnFor(columns: readonly ColumnSpec[], pointer: string): string {
+function columnFor(columns: readonly ColumnSpec[], pointer: string): string {
   const exact = columns.find((c) => c.path === pointer);
   if (exact) return exact.header;
   const inside = columns.find((c) => c.path?.startsWith(`${pointer}/`));

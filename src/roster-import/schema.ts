@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DossierSchema, RosterUnitSchema } from '../domain/dossier.js';
 
-export const RowError = z.object({
+const RowError = z.object({
   sheet: z.string().meta({ description: '工作表名，如 申报人员、工作经历' }),
   row: z.number().int().meta({ description: 'Excel 行号 / Excel row number' }),
   column: z.string().meta({ description: '列标题（中文）/ Chinese column header; "" for the whole row' }),
@@ -15,7 +15,7 @@ export const RowError = z.object({
   messageEn: z.string(),
 });
 
-export const RowResult = z.object({
+const RowResult = z.object({
   row: z.number().int().meta({ description: 'Excel row number on sheet 申报人员' }),
   name: z.string().optional(),
   ok: z.boolean(),
@@ -23,7 +23,7 @@ export const RowResult = z.object({
   errors: z.array(RowError),
 });
 
-export const SkippedRow = z.object({
+const SkippedRow = z.object({
   sheet: z.string(),
   row: z.number().int(),
   reason: z.literal('example').meta({ description: '备注 contains 示例: the template example row' }),

@@ -14,7 +14,7 @@ import type { RowError } from './types.js';
 export type HeaderMap = ReadonlyMap<string, number>;
 
 /** Header text → column number, matched by header or alias after folding widths and spaces. */
-export function mapHeaders(row: Row, columns: readonly ColumnSpec[]): Map<string, number> {
+function mapHeaders(row: Row, columns: readonly ColumnSpec[]): Map<string, number> {
   const byKey = new Map<string, string>();
   for (const spec of columns) {
     for (const name of [spec.header, ...(spec.aliases ?? [])]) {

@@ -8,9 +8,9 @@
  */
 import Handlebars from 'handlebars';
 
-export const handlebars = Handlebars.create();
+const handlebars = Handlebars.create();
 
-export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
 export type TemplateFn = (data: object) => string;
 

@@ -21,7 +21,7 @@ export function templatesDir(): string {
   return fromEnv && fromEnv.trim() !== '' ? resolve(fromEnv) : DEFAULT_DIR;
 }
 
-export class TemplateNotFoundError extends Error {
+class TemplateNotFoundError extends Error {
   constructor(formId: string, name: string, dir: string) {
     super(`No template "${name}.hbs" for form "${formId}" in ${dir}`);
     this.name = 'TemplateNotFoundError';

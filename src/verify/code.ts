@@ -13,7 +13,7 @@
  */
 import { base32 } from './base32.js';
 
-export const CODE_VERSION = 1;
+const CODE_VERSION = 1;
 export const SERIAL_BYTES = 5;
 export const COMMITMENT_BYTES = 8;
 export const TAG_BYTES = 16;

@@ -27,7 +27,7 @@ export interface VerificationSigner {
   };
 }
 
-export type VerifyResult =
+type VerifyResult =
   | {
       readonly valid: true;
       readonly serial: string;

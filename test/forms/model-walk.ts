@@ -14,7 +14,7 @@ export const FIXTURE_NAMES = ['ayguli-junior', 'bater-initial', 'zhang-yue-inter
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
 
 // biome-ignore lint/suspicious/noExplicitAny: raw JSON that the test reads and edits freely
-export function rawFixture(name: FixtureName): Record<string, any> {
+function rawFixture(name: FixtureName): Record<string, any> {
   return JSON.parse(readFileSync(join(FIXTURES, 'dossiers', `${name}.json`), 'utf8'));
 }
 
@@ -57,7 +57,7 @@ export function allCells(doc: Document): TableCell[] {
   return doc.blocks.flatMap((b) => (b.type === 'table' ? b.rows.flatMap((r) => r.cells) : []));
 }
 
-export function blockTexts(block: Block): string[] {
+function blockTexts(block: Block): string[] {
   switch (block.type) {
     case 'paragraph':
     case 'heading':

@@ -8,7 +8,7 @@ import { FIXTURE_NAMES, loadDossier, loadRosterInput, modelTexts, squeeze, CTX }
 import type { Document } from '../../src/document/model.js';
 
 /** The forms this project's tests render (the review form has its own tests). */
-export const RENDERED_FORMS: readonly FormDefinition[] = FORMS.filter((form) => form.id !== 'review-form');
+const RENDERED_FORMS: readonly FormDefinition[] = FORMS.filter((form) => form.id !== 'review-form');
 
 export interface RenderCase {
   readonly form: FormDefinition;

@@ -27,7 +27,7 @@ async function withPdf<T>(pdf: Uint8Array, fn: (file: string, dir: string) => Pr
 
 let emptyFontconfig: string | undefined;
 /** A fonts.conf with no font directories: poppler can only use embedded fonts. */
-export function emptyFontconfigFile(): string {
+function emptyFontconfigFile(): string {
   if (!emptyFontconfig) {
     const dir = mkdtempSync(join(tmpdir(), 'fc-empty-'));
     emptyFontconfig = join(dir, 'fonts.conf');
@@ -48,7 +48,7 @@ export interface GrayPage {
 }
 
 /** Parses a binary PGM (P5, maxval 255). */
-export function parsePgm(bytes: Uint8Array): Omit<GrayPage, 'dpi'> {
+function parsePgm(bytes: Uint8Array): Omit<GrayPage, 'dpi'> {
   let pos = 0;
   const token = (): string => {
     for (;;) {
@@ -132,13 +132,6 @@ export function inkBounds(page: GrayPage, threshold = 128): PtBox | undefined {
   if (x1 < 0) return undefined;
   const pt = 72 / page.dpi;
   return { x: x0 * pt, y: (page.height - 1 - y1) * pt, width: (x1 + 1 - x0) * pt, height: (y1 + 1 - y0) * pt };
-}
-
-/** The darkest pixel value of a page (255 = blank). */
-export function darkest(page: GrayPage): number {
-  let min = 255;
-  for (const v of page.data) if (v < min) min = v;
-  return min;
 }
 
 /** pdftotext output; `raw` keeps content-stream order. */

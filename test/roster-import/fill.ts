@@ -11,7 +11,7 @@ const FIXTURES = new URL('../fixtures/', import.meta.url);
 
 export const FIXTURE_NAMES = ['zhang-yue-intermediate', 'ayguli-junior', 'bater-initial'] as const;
 
-export function rawFixture(name: (typeof FIXTURE_NAMES)[number]): unknown {
+function rawFixture(name: (typeof FIXTURE_NAMES)[number]): unknown {
   return JSON.parse(readFileSync(new URL(`dossiers/${name}.json`, FIXTURES), 'utf8'));
 }
 
@@ -88,7 +88,7 @@ export function addApplicant(
   return rowNumber;
 }
 
-export function fillUnit(workbook: ExcelJS.Workbook, unit: Record<string, string>): void {
+function fillUnit(workbook: ExcelJS.Workbook, unit: Record<string, string>): void {
   const sheet = workbook.getWorksheet('填报单位');
   if (!sheet) throw new Error('no unit sheet');
   const labels: Record<string, string> = {

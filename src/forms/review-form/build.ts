@@ -35,7 +35,7 @@ import {
 export const REVIEW_FORM_ID = FORM_ID;
 export const REVIEW_FORM_TITLE = '专业技术职务任职资格评审表';
 /** The deployment's watermark when settings name none. */
-export const DEFAULT_WATERMARK_TEXT = '档案系列职称评审专用';
+const DEFAULT_WATERMARK_TEXT = '档案系列职称评审专用';
 
 /** Forms leave room at the foot of each page for the page number and the verification QR. */
 const PAGE = {
@@ -45,13 +45,13 @@ const PAGE = {
   mirrored: true,
 } as const;
 
-export interface Verification {
+interface Verification {
   readonly serial: string;
   readonly code: string;
 }
 
 /** Signs the form when the service has a signer; null otherwise (no QR, no serial). */
-export function verificationFor(dossier: Dossier, ctx: FormContext): Verification | null {
+function verificationFor(dossier: Dossier, ctx: FormContext): Verification | null {
   if (!ctx.signer) return null;
   return ctx.signer.sign({
     form: FORM_ID,

@@ -6,15 +6,8 @@ import { ReviewFormOptions } from './options.js';
 import { decodePhoto } from './photo.js';
 import { sampleDossier } from '../samples/index.js';
 
-export {
-  buildReviewForm,
-  verificationFor,
-  DEFAULT_WATERMARK_TEXT,
-  REVIEW_FORM_ID,
-  REVIEW_FORM_TITLE,
-} from './build.js';
 export { ReviewFormOptions } from './options.js';
-export { decodePhoto, PHOTO_PATH } from './photo.js';
+export { decodePhoto } from './photo.js';
 export { SECTION_TITLES } from './sections.js';
 
 /** Checks beyond the schema: the photo must be a real JPEG or PNG. */

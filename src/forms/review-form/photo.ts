@@ -7,7 +7,7 @@ import type { CellImage } from '../../document/model.js';
 import type { Problem } from '../../errors.js';
 import { problem } from '../shared/problems.js';
 
-export const PHOTO_PATH = '/applicant/photo';
+const PHOTO_PATH = '/applicant/photo';
 /** 一寸照 box: 25 × 35 mm. */
 export const PHOTO_BOX_MM = { width: 25, height: 35 } as const;
 

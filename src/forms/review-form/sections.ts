@@ -55,9 +55,9 @@ export const SECTION_TITLES = [
   '评审委员会意见',
   '人社部门意见',
 ] as const;
-export type SectionTitle = (typeof SECTION_TITLES)[number];
+type SectionTitle = (typeof SECTION_TITLES)[number];
 
-export function sectionHeading(title: SectionTitle): HeadingBlock {
+function sectionHeading(title: SectionTitle): HeadingBlock {
   const number = SECTION_NUMBERS[SECTION_TITLES.indexOf(title)] ?? '';
   return {
     type: 'heading',

@@ -14,7 +14,7 @@ import { ROSTER_COLUMNS } from './columns.js';
 export const ROSTER_ID = 'roster';
 
 /** The roster's year: the application year the dossiers share (the latest when they differ). */
-export function rosterYear(input: RosterInput): number {
+function rosterYear(input: RosterInput): number {
   return Math.max(...input.dossiers.map((dossier) => dossier.application.year));
 }
 

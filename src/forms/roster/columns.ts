@@ -28,7 +28,7 @@ const NOWRAP: TableColumn = { nowrap: true };
 const TIGHT: TableColumn = { kind: 'min', nowrap: true };
 
 /** "2021年合格", "2022年基本合格", "2023年合格", one a line: the three years before the application year. */
-export function recentAssessments(dossier: Dossier): string {
+function recentAssessments(dossier: Dossier): string {
   const window = new Set(assessmentYears(dossier.application.year));
   const latest = dossier.assessments.filter((a) => window.has(a.year)).sort((a, b) => a.year - b.year);
   return latest.length === 0 ? NONE : latest.map((a) => `${a.year}年${a.result}`).join('\n');
@@ -38,7 +38,7 @@ export function recentAssessments(dossier: Dossier): string {
  * The exemption applied for (附件4), then the hours of each year, one a line
  * ("2023年30/60": 公需/专业 hours, as the header says), so a narrow column reads as a list.
  */
-export function continuingEducationSummary(dossier: Dossier): string {
+function continuingEducationSummary(dossier: Dossier): string {
   const lines: string[] = [];
   if (dossier.ceExemption) lines.push(`申请免除（${orNone(dossier.ceExemption.category)}）`);
   const years = [...dossier.continuingEducation].sort((a, b) => a.year - b.year);
@@ -48,7 +48,7 @@ export function continuingEducationSummary(dossier: Dossier): string {
   return lines.length === 0 ? NONE : lines.join('\n');
 }
 
-export function defenseExemptionText(dossier: Dossier): string {
+function defenseExemptionText(dossier: Dossier): string {
   const reason = defenseExemptionReason(dossier);
   return reason ? `是（${reason}）` : '否';
 }

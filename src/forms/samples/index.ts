@@ -7,7 +7,7 @@ import bater from './bater-initial.json' with { type: 'json' };
 import zhangYue from './zhang-yue-intermediate.json' with { type: 'json' };
 import rosterUnit from './roster-unit.json' with { type: 'json' };
 
-export const SAMPLE_DOSSIERS = {
+const SAMPLE_DOSSIERS = {
   'ayguli-junior': ayguli,
   'bater-initial': bater,
   'zhang-yue-intermediate': zhangYue,

@@ -64,7 +64,7 @@ export function createApiKeys(keys: readonly string[]): ApiKeys {
 }
 
 /** Whether a request must carry a key: /v1 (but verify) and, unless public, /metrics. */
-export function needsKey(request: FastifyRequest, metricsPublic: boolean): boolean {
+function needsKey(request: FastifyRequest, metricsPublic: boolean): boolean {
   const route = request.routeOptions.url;
   const path = route === undefined || route === '*' || route === '/*' ? rawPath(request.url) : route;
   if (isVerifyRoute(path) && (request.method === 'GET' || request.method === 'HEAD')) return false;

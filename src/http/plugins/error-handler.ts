@@ -57,7 +57,7 @@ export function toAppError(error: unknown): AppError | undefined {
   return undefined;
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   if (error.code === 'TOO_MANY_REQUESTS' || error.statusCode === 503) {
     reply.header('retry-after', String(reply.server.retryAfterSeconds));
   }
@@ -103,7 +103,7 @@ function allowedMethods(app: FastifyInstance, url: string): string[] {
   return [...methods].sort();
 }
 
-export interface RouteEntry {
+interface RouteEntry {
   readonly method: string;
   readonly pattern: RegExp;
 }

@@ -15,7 +15,7 @@ interface Histogram {
   count: number;
 }
 
-export interface Metrics {
+interface Metrics {
   observeRender(formId: string, format: string, seconds: number): void;
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ProblemSchema } from '../error-body.js';
 
-export const FindingSchema = ProblemSchema.extend({
+const FindingSchema = ProblemSchema.extend({
   severity: z.enum(['error', 'warning', 'info']),
 });
 

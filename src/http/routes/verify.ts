@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { shortCode } from '../../verify/code.js';
 import type { Signer } from '../../verify/signer.js';
 
-export const VerifyResponse = z
+const VerifyResponse = z
   .object({
     valid: z.boolean().describe('true when the code was issued by this service and is unaltered'),
     serial: z.string().optional().describe('流水号, e.g. RF-2024-ABCDEFGH'),
@@ -25,10 +25,10 @@ export const VerifyResponse = z
       .describe('验证码 as printed beside the QR (e.g. 3T4V-7C22): compare it with the paper'),
   })
   .describe('Result of checking a verification code');
-export type VerifyResponse = z.infer<typeof VerifyResponse>;
+type VerifyResponse = z.infer<typeof VerifyResponse>;
 
-export const VerifyParams = z.object({ code: z.string().describe('the code from the QR on the form (base64url)') });
-export type VerifyParams = z.infer<typeof VerifyParams>;
+const VerifyParams = z.object({ code: z.string().describe('the code from the QR on the form (base64url)') });
+type VerifyParams = z.infer<typeof VerifyParams>;
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'output' }) as Record<string, unknown>;

@@ -16,7 +16,7 @@ export const WORD_FONTS: Readonly<Record<FontRole, { readonly eastAsia: string; 
 };
 
 /** Latin letters and digits (GB/T 9704 prints Arabic numerals in a Latin face). */
-export const LATIN_FONT = 'Times New Roman';
+const LATIN_FONT = 'Times New Roman';
 
 /** The `w:rFonts` of a role; hint eastAsia so "·", "“”" and "—" take the CJK face. */
 export function wordFont(role: FontRole): { ascii: string; hAnsi: string; cs: string; eastAsia: string; hint: string } {

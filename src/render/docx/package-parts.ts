@@ -7,7 +7,7 @@ import type { DocumentMeta } from '../../document/model.js';
 
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -36,11 +36,11 @@ export function settingsXml(opts: SettingsOptions): string {
 }
 
 /** W3C date-time without milliseconds, as Office writes it. */
-export function w3cdtf(date: Date): string {
+function w3cdtf(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export const CREATOR = 'zhicheng-docs';
+const CREATOR = 'zhicheng-docs';
 
 export function corePropertiesXml(meta: DocumentMeta): string {
   const el = (name: string, value: string | undefined): string =>

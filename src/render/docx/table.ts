@@ -34,7 +34,7 @@ import { resolveStyle, type ResolvedStyle } from './runs.js';
 import { mmToTwips, ptToHalfPoints } from './units.js';
 
 /** Light grey of label cells, the same in PDF and XLSX. */
-export const LABEL_FILL = 'F2F2F2';
+const LABEL_FILL = 'F2F2F2';
 
 const V_ALIGN = {
   top: VerticalAlignTable.TOP,

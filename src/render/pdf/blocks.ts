@@ -42,7 +42,7 @@ export interface Prepared {
   place(flow: Flow, reserve?: number): void;
 }
 
-export function baseStyle(ctx: FlowContext): ResolvedStyle {
+function baseStyle(ctx: FlowContext): ResolvedStyle {
   return { font: ctx.doc.base.font, size: ctx.doc.base.size, bold: false, underline: false };
 }
 
@@ -56,7 +56,7 @@ export function bodyDefaults(ctx: FlowContext, style = baseStyle(ctx)): Paragrap
  * it: the orphan rule keeps two together, and a paragraph of up to three lines
  * is never split (2 + 1 or 1 + 2), so it moves whole.
  */
-export function firstLinesKept(n: number): number {
+function firstLinesKept(n: number): number {
   return n <= 3 ? n : 2;
 }
 
@@ -261,7 +261,7 @@ const HANDLERS = {
   pageBreak: () => pageBreak,
 } satisfies { [T in BlockType]: Handler<T> };
 
-export function prepareBlock(b: Block, ctx: FlowContext): Prepared {
+function prepareBlock(b: Block, ctx: FlowContext): Prepared {
   return (HANDLERS[b.type] as (b: Block, ctx: FlowContext) => Prepared)(b, ctx);
 }
 

@@ -17,7 +17,7 @@ export interface PlacedGlyph {
 }
 
 /** Share of the em above the baseline (ideographic em box: 0.88 up, 0.12 down). */
-export const EM_ASCENT = 0.88;
+const EM_ASCENT = 0.88;
 
 export function num(v: number): string {
   const r = Math.round(v * 1000) / 1000;

@@ -15,17 +15,12 @@ import { layoutParagraph, type LaidLine } from './text-layout.js';
  * Printers clip a band at the paper edge: no mark of the service is drawn within
  * 5 mm of it (tested on rasterised pages), whatever the printer's scaling.
  */
-export const SAFE_EDGE = 5 * MM;
+const SAFE_EDGE = 5 * MM;
 /** The smallest code text a clerk can read off a print and type into the verify page. */
-export const MARK_CAPTION_SIZE = 7;
+const MARK_CAPTION_SIZE = 7;
 
 /** One line of text at a size, left-aligned, with its drawn width. */
-export function textLine(
-  text: string,
-  font: FontRole,
-  size: number,
-  lib: FontLibrary,
-): { line: LaidLine; width: number } {
+function textLine(text: string, font: FontRole, size: number, lib: FontLibrary): { line: LaidLine; width: number } {
   const laid = layoutParagraph(
     { runs: [{ text }] },
     { style: { font, size, bold: false, underline: false }, align: 'left', lineHeight: () => size * 1.2 },

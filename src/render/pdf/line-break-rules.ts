@@ -19,7 +19,7 @@ export const OPENING = new Set(Array.from('（《「『【〔〈“‘'));
 const OPENING_QUOTES = new Set(['“', '‘']);
 const CLOSING_QUOTES = new Set(['”', '’']);
 
-export function isDigit(ch: string): boolean {
+function isDigit(ch: string): boolean {
   return (ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９');
 }
 

@@ -16,7 +16,7 @@ export interface ResolvedStyle {
   readonly underline: boolean;
 }
 
-export interface GlyphItem {
+interface GlyphItem {
   readonly ch: string;
   readonly face: FontFace;
   readonly gid: number;
@@ -37,7 +37,7 @@ export interface GlyphItem {
   readonly span?: number;
 }
 
-export interface PositionedGlyph {
+interface PositionedGlyph {
   readonly item: GlyphItem;
   /** From the left edge of the paragraph's box, pt. */
   readonly x: number;
@@ -89,7 +89,7 @@ export class MissingGlyphError extends Error {
 }
 
 /** Glyph items of styled text, one per code point; "\n" ends a segment. */
-export function shapeRuns(
+function shapeRuns(
   runs: readonly { text: string; style: ResolvedStyle; noBreak?: boolean }[],
   lib: FontLibrary,
 ): GlyphItem[][] {
@@ -168,7 +168,7 @@ function breakInput(items: readonly GlyphItem[], em: number): BreakInput {
 
 let words: Intl.Segmenter | undefined;
 /** Word boundaries of Chinese text (ICU's dictionary), as line starts: titles break only there. */
-export function wordStarts(chars: readonly string[]): boolean[] {
+function wordStarts(chars: readonly string[]): boolean[] {
   words ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const starts = new Array<boolean>(chars.length).fill(false);
   const index = new Map<number, number>();

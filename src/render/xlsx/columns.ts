@@ -30,7 +30,7 @@ export function widthUnitsToMm(units: number): number {
 }
 
 /** The printable width of the page, mm. */
-export function printableWidthMm(doc: Document): number {
+function printableWidthMm(doc: Document): number {
   return (doc.page.orientation === 'landscape' ? 297 : 210) - doc.page.margins.inner - doc.page.margins.outer;
 }
 

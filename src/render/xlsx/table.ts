@@ -90,7 +90,7 @@ export function writeTable(t: TableBlock, ctx: SheetContext): void {
  * blank line under text set at the bottom of a tall cell, so "公章" and
  * "年　月　日" keep clear of the borders as on paper.
  */
-export function sheetCellText(cell: TableCell): string {
+function sheetCellText(cell: TableCell): string {
   const lines = cell.paragraphs.map((p) => {
     const text = paragraphText(p);
     if (text === '') return text;
@@ -107,7 +107,7 @@ function estimatedHeight(text: string, size: number, widthUnits: number): number
   return linesHeight(lineCount(text, size, widthUnits), size);
 }
 
-export function writeValue(cell: ExcelJS.Cell, model: TableCell, text: string): void {
+function writeValue(cell: ExcelJS.Cell, model: TableCell, text: string): void {
   if (model.value instanceof Date) {
     cell.value = model.value;
     cell.numFmt = model.numFmt ?? 'yyyy-mm-dd';

@@ -28,7 +28,7 @@ export function context(options: Record<string, unknown> = {}, withSigner = true
 }
 
 /** Varied Chinese text of exactly `length` characters, with punctuation, digits and a rare character. */
-export function chineseText(length: number, seed: number): string {
+function chineseText(length: number, seed: number): string {
   const pool =
     '档案数字化整理著录标引保管利用编研接收征集鉴定销毁业务指导培训乡镇县级馆藏民国文书照片声像实物电子，。、；：“”（）《》0123456789%玥堃';
   let out = '';

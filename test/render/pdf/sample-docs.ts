@@ -7,7 +7,7 @@ import {
   type TableRow,
 } from '../../../src/document/model.js';
 
-export const CREATED = new Date('2024-09-04T08:00:00Z');
+const CREATED = new Date('2024-09-04T08:00:00Z');
 
 export const NOTICE_BODY = [
   '根据《关于做好2024年度巴州档案系列专业技术职务任职资格评审工作的通知》（巴档字〔2024〕12号）要求，经个人申报、单位推荐，现将申报人员阿依古丽·买买提、张玥的基本情况予以公示。',
