@@ -413,6 +413,17 @@ function autoLayout(t: TableBlock, min: readonly number[], max: readonly number[
  * where the whole does not fit the column ("阿依古丽·" / "买买提"), so no line
  * breaker (ours, Word's, Excel's) can split a part at a character.
  */
+/** The width each cell spans (its columns' widths added), in the widths' unit. */
+export function cellBoxWidths(t: TableBlock, widths: readonly number[]): Map<TableCell, number> {
+  const out = new Map<TableCell, number>();
+  for (const { cell, col, span } of gridCells(t, widths.length)) {
+    let w = 0;
+    for (let c = col; c < col + span; c++) w += widths[c]!;
+    out.set(cell, w);
+  }
+  return out;
+}
+
 export function breakBetweenWords(t: TableBlock, widths: readonly number[], opts: WidthOptions): TableBlock {
   if (!t.columnSpecs?.some((spec) => spec.keepWords)) return t;
   const base = styleOf(opts.base, t.style);

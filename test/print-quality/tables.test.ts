@@ -15,6 +15,7 @@ import { ceExemptionForm } from '../../src/forms/ce-exemption/index.js';
 import { materialsCatalogueForm } from '../../src/forms/materials-catalogue/index.js';
 import { reviewForm } from '../../src/forms/review-form/index.js';
 import { rosterForm } from '../../src/forms/roster/index.js';
+import { workExperienceCertificateForm } from '../../src/forms/work-experience-certificate/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
 import { renderPdfWithLayout, type PlacedGlyph } from '../../src/render/pdf/index.js';
 import { fontMeasure } from '../../src/render/text-measure.js';
@@ -343,6 +344,35 @@ describe('print quality: the tables of the 评审表', () => {
           expect(row?.page, `${name} ${ce.year}`).toBe(header.page);
         }
       }
+    },
+    SLOW,
+  );
+});
+
+describe('print quality: DOCX table cells break as the PDF does', () => {
+  it(
+    '工作经历证明 of every dossier, printed by LibreOffice: no cell ends on a character alone (档案接收征集科 | 科员)',
+    async () => {
+      const docs = NAMES.map((name) => workExperienceCertificateForm.build(dossier(name), CTX));
+      const pdfs = await convertWithOffice(
+        await Promise.all(docs.map(async (doc) => ({ bytes: await renderDocx(doc), ext: 'docx' as const }))),
+      );
+      let wrapped = 0;
+      for (const [index, doc] of docs.entries()) {
+        const printed = await pdfWords(pdfs[index]!);
+        const texts = doc.blocks
+          .flatMap((b) => (b.type === 'table' ? b.rows.slice(b.headerRows ?? 0).flatMap((r) => r.cells) : []))
+          .map((c) => cellText(c).replace(/\s+/g, ''))
+          .filter((text) => text.length >= 4);
+        for (const text of new Set(texts)) {
+          const lines = printedCellLines(printed, text);
+          if (lines.length < 2) continue;
+          wrapped++;
+          expect(Array.from(lines.at(-1)!).length, `${NAMES[index]}: ${lines.join(' | ')}`).toBeGreaterThanOrEqual(2);
+        }
+      }
+      // The long dossier's posts wrap: the check saw cells of more than one line.
+      expect(wrapped).toBeGreaterThan(0);
     },
     SLOW,
   );

@@ -286,8 +286,9 @@ function printedLines(printed: PrintedPdf, doc: Document): PrintedLine[] {
   return out;
 }
 
-/** Dates as the PDF prints them (kept whole by its breaker, line-break-rules.ts). */
+/** Dates and codes (BZ-2024-1005) as the PDF prints them (kept whole by its breaker, line-break-rules.ts). */
 const DATE = /\d{4}年\d{1,2}月(?:\d{1,2}日)?/gu;
+const CODE = /[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)+/gu;
 
 const occurrences = (lines: readonly string[], token: string): number =>
   lines.reduce((n, l) => n + l.split(token).length - 1, 0);
@@ -312,12 +313,12 @@ function printedDocxLines(): Promise<Map<string, PrintedLine[]>> {
 
 describe('the DOCX as LibreOffice prints it keeps words whole, as the PDF does', () => {
   it.each(DOCX_CASES)(
-    '%s × %s: names, ID numbers and dates on one line wherever the PDF prints them',
+    '%s × %s: names, ID numbers, dates and codes on one line wherever the PDF prints them',
     async (form, name) => {
       const r = await rendered(form, name);
       const pdfLines = lines(r).map(lineText);
       const printed = (await printedDocxLines()).get(`${form}--${name}`)!.map((l) => l.text);
-      const dates = new Set(pdfLines.flatMap((l) => [...l.matchAll(DATE)].map((m) => m[0])));
+      const dates = new Set(pdfLines.flatMap((l) => [...l.matchAll(DATE), ...l.matchAll(CODE)].map((m) => m[0])));
       for (const token of [...unbreakable(form, r.dossier), ...dates]) {
         // Every occurrence the PDF prints on one line, the printed DOCX also prints on one line.
         expect(occurrences(printed, token), `${token} split across lines`).toBe(occurrences(pdfLines, token));

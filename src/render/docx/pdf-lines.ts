@@ -11,14 +11,16 @@
  *   MAX_SPREAD_EM between characters) ends with a break, which the document's
  *   `doNotExpandShiftReturn` setting tells Word, WPS and LibreOffice not to
  *   justify, so "兹证明阿依古丽·买买提同志（身份证号：" is not letter-spaced
- *   across the line.
+ *   across the line;
+ * - a table cell's lines end where the PDF ends them, words whole and no
+ *   character alone on the last line, instead of filling each line greedily.
  *
  * The PDF's own layout engine lays the paragraph out at the same width, size
  * and font. Ideographs are one em wide in every Chinese face, so lines chosen
  * with the service's fonts fit the editor's own; a short line is ended only
  * when it fits with the editor's extra quarter ems to spare.
  */
-import type { Paragraph, Run } from '../../document/model.js';
+import type { Align, Paragraph, Run } from '../../document/model.js';
 import { getFontLibrary } from '../../fonts/library.js';
 import { MAX_SPREAD_EM } from '../pdf/line-break.js';
 import { layoutParagraph, type LaidLine, type ResolvedStyle } from '../pdf/text-layout.js';
@@ -27,7 +29,7 @@ import { wordProcessorMeasure } from '../text-measure.js';
 /** How the title is set: its default style, alignment and first-line indent, as the PDF sets it. */
 export interface LineSetting {
   readonly style: ResolvedStyle;
-  readonly align: 'center' | 'justify';
+  readonly align: Align;
   readonly firstLineIndent: number;
 }
 
@@ -71,6 +73,36 @@ export function withShortLinesEnded<P extends Paragraph>(p: P, setting: LineSett
     if (line.glyphs[0]!.x + measure(text, style) <= right - em / 4) ended.add(start.at);
   });
   return ended.size === 0 ? p : { ...p, runs: insertBreaks(p.runs, ended) };
+}
+
+/**
+ * A ragged (left-aligned or centred) paragraph, a table cell's, with "\n" where
+ * the PDF's layout ends each line in a box `widthPt` wide: words kept whole and
+ * no character alone on the last line ("档案接收征集科 / 科员", not "…科科 / 员"),
+ * where an editor would fill each line greedily. Left as it is unless every line
+ * fits the editor's measure with a quarter em to spare: a break after a line the
+ * editor wraps anyway would leave a fragment on a line of its own.
+ */
+export function withPdfLines<P extends Paragraph>(p: P, setting: LineSetting, widthPt: number): P {
+  if ((p.align ?? setting.align) === 'justify') return p;
+  const lib = getFontLibrary();
+  const laid = layoutParagraph(p, { ...setting, lineHeight: (size) => size }, widthPt, lib);
+  if (laid.lines.length < 2) return p;
+  const chars = Array.from(p.runs.map((r) => r.text).join(''));
+  const breaks = newLineStarts(chars, laid.lines);
+  if (breaks.size === 0) return p;
+  const measure = wordProcessorMeasure(lib);
+  const indentEm = p.runs[0]?.style?.size ?? setting.style.size;
+  const right = widthPt - (p.indentRight ?? 0) * indentEm;
+  const fits = laid.lines.every((line) => {
+    const first = line.glyphs[0];
+    if (!first) return true;
+    const text = line.glyphs.map((g) => g.item.ch).join('');
+    const style = { font: setting.style.font, size: line.size, bold: setting.style.bold };
+    const left = (p.align ?? setting.align) === 'left' ? first.x : 0;
+    return left + measure(text, style) <= right - line.size / 4;
+  });
+  return fits ? { ...p, runs: insertBreaks(p.runs, breaks) } : p;
 }
 
 const sameChar = (text: string, drawn: string): boolean => text === drawn || (text === '\t' && drawn === ' ');

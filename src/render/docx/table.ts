@@ -26,10 +26,11 @@ import {
 import type { TableBlock, TableCell as ModelCell, VerticalAlign } from '../../document/model.js';
 import { getFontLibrary } from '../../fonts/library.js';
 import { estimateRowHeights } from '../table-rows.js';
-import { breakBetweenWords, cellPaddingMm, columnWidths } from '../table-widths.js';
+import { breakBetweenWords, cellBoxWidths, cellPaddingMm, columnWidths } from '../table-widths.js';
 import { wordProcessorMeasure } from '../text-measure.js';
 import { imageRun, type DrawingIds } from './images.js';
 import { paragraph } from './paragraphs.js';
+import { withPdfLines } from './pdf-lines.js';
 import { resolveStyle, type ResolvedStyle } from './runs.js';
 import { mmToTwips, ptToHalfPoints } from './units.js';
 
@@ -72,9 +73,10 @@ export function table(block: TableBlock, base: ResolvedStyle, area: TableArea, i
   const measure = wordProcessorMeasure(getFontLibrary());
   const widthPt = area.textWidthTwips / 20;
   const PAD_X_MM = cellPaddingMm(block);
+  const padding = 2 * PAD_X_MM * PT_PER_MM;
   const widthOptions = {
     width: widthPt,
-    padding: 2 * PAD_X_MM * PT_PER_MM,
+    padding,
     base: measureBase,
     measure,
     mm: PT_PER_MM,
@@ -82,8 +84,9 @@ export function table(block: TableBlock, base: ResolvedStyle, area: TableArea, i
   const widthsPt = columnWidths(block, widthOptions);
   const t = breakBetweenWords(block, widthsPt, widthOptions);
   const gridTwips = gridColumns(widthsPt, area.textWidthTwips);
+  const boxes = cellBoxWidths(t, widthsPt);
   const heights = estimateRowHeights(t, widthsPt, {
-    padding: 2 * PAD_X_MM * PT_PER_MM,
+    padding,
     paddingY: PT_PER_MM,
     base: measureBase,
     measure,
@@ -102,7 +105,7 @@ export function table(block: TableBlock, base: ResolvedStyle, area: TableArea, i
         ...(r < headerRows ? { tableHeader: true } : {}),
         ...(row.cantSplit !== false && heights[r]! <= pageH ? { cantSplit: true } : {}),
         ...(row.minHeight ? { height: { value: mmToTwips(row.minHeight), rule: HeightRule.ATLEAST } } : {}),
-        children: row.cells.map((c) => cell(c, t, style, ids, keepNext(r))),
+        children: row.cells.map((c) => cell(c, t, style, ids, keepNext(r), (boxes.get(c) ?? 0) - padding)),
       }),
   );
   return new Table({
@@ -115,11 +118,20 @@ export function table(block: TableBlock, base: ResolvedStyle, area: TableArea, i
   });
 }
 
-function cell(c: ModelCell, t: TableBlock, style: ResolvedStyle, ids: DrawingIds, keepNext: boolean): TableCell {
+function cell(
+  c: ModelCell,
+  t: TableBlock,
+  style: ResolvedStyle,
+  ids: DrawingIds,
+  keepNext: boolean,
+  contentWidthPt: number,
+): TableCell {
   const align = t.align ?? (c.label ? 'center' : 'left');
-  const children = c.paragraphs.map((p) =>
-    paragraph(keepNext ? { ...p, keepWithNext: true } : p, { style, align, lineHeight: undefined }),
-  );
+  const children = c.paragraphs.map((p) => {
+    // The PDF's line ends (pdf-lines.ts): 科员 whole, not 科 | 员.
+    const lined = withPdfLines(p, { style, align, firstLineIndent: 0 }, contentWidthPt);
+    return paragraph(keepNext ? { ...lined, keepWithNext: true } : lined, { style, align, lineHeight: undefined });
+  });
   // A picture in the cell (the review form's photo), centred above any text.
   if (c.image) {
     const { data, format, width, height } = c.image;

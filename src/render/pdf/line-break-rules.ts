@@ -50,6 +50,12 @@ export function isWordChar(ch: string): boolean {
 const UNIT_WORDS = /\d+(?:课时|学时|小时|个月|周岁|万元|平方米|公里|千米|年度)/gu;
 /** A date in Chinese notation, kept whole where the line allows. */
 const DATES = /\d{4}年\d{1,2}月(?:\d{1,2}日)?/gu;
+/**
+ * A code of letters and digits joined by hyphens, slashes or dots (成果编号
+ * BZ-2024-1005, 2016.12): Unicode line breaking keeps it whole, LibreOffice
+ * breaks Chinese text after its hyphens.
+ */
+const CODES = /[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)+/gu;
 
 /**
  * `allowed[i]` says whether a line may start at code point i (break between
@@ -98,14 +104,15 @@ export function breakOpportunities(chars: readonly string[]): boolean[] {
 
 /**
  * Stretches of text kept whole wherever they print (a date, a number with its
- * unit), as UTF-16 [start, end) offsets: the PDF breaker removes the
+ * unit, a code), as UTF-16 [start, end) offsets: the PDF breaker removes the
  * opportunities inside them, the DOCX renderer glues them for Word and LibreOffice.
  * In text order; ranges may overlap.
  */
 export function keptWholeRanges(text: string): [number, number][] {
   if (!/\d/.test(text)) return [];
   const out: [number, number][] = [];
-  for (const re of [UNIT_WORDS, DATES]) for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  for (const re of [UNIT_WORDS, DATES, CODES])
+    for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
   return out.sort((a, b) => a[0] - b[0]);
 }
 
