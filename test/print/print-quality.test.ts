@@ -23,6 +23,7 @@ import { layoutParagraph } from '../../src/render/pdf/text-layout.js';
 import { wordProcessorMeasure } from '../../src/render/text-measure.js';
 import { getFontLibrary } from '../../src/fonts/library.js';
 import { createSigner } from '../../src/verify/index.js';
+import { modelTexts } from '../forms/model-walk.js';
 import { officePageCounts } from '../helpers/office-tools.js';
 import { convertWithOffice } from '../helpers/libreoffice.js';
 import { pdfWords, type PrintedPdf } from '../helpers/print-tools.js';
@@ -286,6 +287,13 @@ function printedLines(printed: PrintedPdf, doc: Document): PrintedLine[] {
   return out;
 }
 
+/** How often each character other than white space occurs in the texts. */
+function countChars(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const ch of compact(text)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  return counts;
+}
+
 /** Dates and codes (BZ-2024-1005) as the PDF prints them (kept whole by its breaker, line-break-rules.ts). */
 const DATE = /\d{4}年\d{1,2}月(?:\d{1,2}日)?/gu;
 const CODE = /[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)+/gu;
@@ -323,6 +331,17 @@ describe('the DOCX as LibreOffice prints it keeps words whole, as the PDF does',
         // Every occurrence the PDF prints on one line, the printed DOCX also prints on one line.
         expect(occurrences(printed, token), `${token} split across lines`).toBe(occurrences(pdfLines, token));
       }
+    },
+    600_000,
+  );
+
+  it.each(DOCX_CASES)(
+    '%s × %s: every character of the document is printed (no mark lost at a line end)',
+    async (form, name) => {
+      const r = await rendered(form, name);
+      const printed = countChars((await printedDocxLines()).get(`${form}--${name}`)!.map((l) => l.text));
+      const missing = [...countChars(modelTexts(r.doc))].filter(([ch, n]) => (printed.get(ch) ?? 0) < n);
+      expect(missing.map(([ch, n]) => `${ch} ×${n - (printed.get(ch) ?? 0)}`)).toEqual([]);
     },
     600_000,
   );

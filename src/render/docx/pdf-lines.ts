@@ -11,7 +11,9 @@
  *   MAX_SPREAD_EM between characters) ends with a break, which the document's
  *   `doNotExpandShiftReturn` setting tells Word, WPS and LibreOffice not to
  *   justify, so "兹证明阿依古丽·买买提同志（身份证号：" is not letter-spaced
- *   across the line;
+ *   across the line; so does a full line ending on a mark the PDF squeezed in
+ *   and an editor must hang in the margin, which LibreOffice drops from a
+ *   justified line but prints before a break;
  * - a table cell's lines end where the PDF ends them, words whole and no
  *   character alone on the last line, instead of filling each line greedily.
  *
@@ -23,6 +25,7 @@
 import type { Align, Paragraph, Run } from '../../document/model.js';
 import { getFontLibrary } from '../../fonts/library.js';
 import { MAX_SPREAD_EM } from '../pdf/line-break.js';
+import { NO_START } from '../pdf/line-break-rules.js';
 import { layoutParagraph, type LaidLine, type ResolvedStyle } from '../pdf/text-layout.js';
 import { wordProcessorMeasure } from '../text-measure.js';
 
@@ -66,11 +69,19 @@ export function withShortLinesEnded<P extends Paragraph>(p: P, setting: LineSett
     const last = line.glyphs.at(-1);
     if (start === undefined || start.afterNewline || !last) return;
     const em = line.size;
-    if (right - (last.x + last.advance) < MAX_SPREAD_EM * em) return;
-    // The editor's own width of the line, with its quarter ems where Chinese meets digits, must fit.
     const text = line.glyphs.map((g) => g.item.ch).join('');
     const style = { font: setting.style.font, size: em, bold: setting.style.bold };
-    if (line.glyphs[0]!.x + measure(text, style) <= right - em / 4) ended.add(start.at);
+    // The editor's own width of the line, with its quarter ems where Chinese meets digits.
+    const editorRight = line.glyphs[0]!.x + measure(text, style);
+    if (right - (last.x + last.advance) >= MAX_SPREAD_EM * em) {
+      // Short in the PDF: ended, if the editor fits it too.
+      if (editorRight <= right - em / 4) ended.add(start.at);
+    } else if (NO_START.has(last.item.ch) && editorRight > right) {
+      // Full, ending on punctuation the PDF squeezed in and the editor must hang past the margin: LibreOffice
+      // drops such a mark on a justified line ("中共党员；" printed "中共党员") but prints it at a line break.
+      const before = measure(text.slice(0, -last.item.ch.length), style);
+      if (line.glyphs[0]!.x + before <= right - em / 4) ended.add(start.at);
+    }
   });
   return ended.size === 0 ? p : { ...p, runs: insertBreaks(p.runs, ended) };
 }
