@@ -136,9 +136,17 @@ describe('keeps: headings with their text, 落款 with the text before it', () =
       const pages = pageTexts(r);
       const headings = r.doc.blocks.filter((b) => b.type === 'heading').map(textOf);
       const signatures = r.doc.blocks.filter((b) => b.type === 'signature').map(textOf);
+      // A heading with a kept paragraph after it (本人承诺 and its instruction) ends no page either.
+      const keptPairs = r.doc.blocks.flatMap((b, i) => {
+        const next = r.doc.blocks[i + 1];
+        return b.type === 'heading' && next?.type === 'paragraph' && next.keepWithNext
+          ? [textOf(b) + textOf(next)]
+          : [];
+      });
       pages.forEach((text, page) => {
         if (page < pages.length - 1)
-          for (const h of headings) expect(text.endsWith(h), `page ${page + 1} ends with heading ${h}`).toBe(false);
+          for (const h of [...headings, ...keptPairs])
+            expect(text.endsWith(h), `page ${page + 1} ends with heading ${h}`).toBe(false);
         if (page > 0)
           for (const s of signatures) {
             if (s === '') continue;

@@ -112,7 +112,9 @@ function preparedParagraph(laid: LaidParagraph, together: boolean): Prepared {
   const kept = together ? laid.lines.length : firstLinesKept(laid.lines.length);
   return {
     height,
-    firstHeight: laid.spaceBefore + linesHeight(laid, kept),
+    // A paragraph that moves whole (up to three lines) is one piece, its space after included: counted
+    // without it, a kept three-line paragraph looked splittable and left the lines before it behind.
+    firstHeight: kept >= laid.lines.length ? height : laid.spaceBefore + linesHeight(laid, kept),
     keepWithNext: laid.keepWithNext,
     place: (flow, reserve) => placeParagraph(flow, laid, reserve, together),
   };
