@@ -180,6 +180,8 @@ export interface TableBlock {
   readonly align?: Align;
   /** A caption above the table, kept with it. */
   readonly caption?: Paragraph;
+  /** Never split when it fits on a page (a box of opinions and signatures), whatever its length. */
+  readonly keepTogether?: boolean;
 }
 
 /**

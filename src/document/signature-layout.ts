@@ -56,12 +56,13 @@ export function signatureLineOffsets(
 
 /**
  * A 落款 never stands alone at the top of a page: the block before a signature
- * block (a paragraph, a spacer, another signature block; spacers skipped) keeps
- * with it. Both renderers ask this.
+ * block (a paragraph, a table that fits on a page such as the pledge's box, a
+ * spacer, another signature block; spacers skipped) keeps with it. Both
+ * renderers ask this.
  */
 export function keepsWithSignature(blocks: readonly Block[], i: number): boolean {
   const type = blocks[i]?.type;
-  if (type !== 'paragraph' && type !== 'spacer' && type !== 'signature') return false;
+  if (type !== 'paragraph' && type !== 'table' && type !== 'spacer' && type !== 'signature') return false;
   let j = i + 1;
   while (blocks[j]?.type === 'spacer') j++;
   return blocks[j]?.type === 'signature';

@@ -497,7 +497,8 @@ export function committeeBlocks(): Block[] {
     },
     { cells: [labelCell('评审日期'), { ...cell([para(DATE_LINE, { align: 'right' })]), colSpan: 6 }] },
   ];
-  return [sectionHeading('评审委员会意见'), table([3, 2, 2, 2, 2, 2, 2], rows)];
+  // The committee's counts, vote, conclusion and signatures are read as one: never split over two pages.
+  return [sectionHeading('评审委员会意见'), { ...table([3, 2, 2, 2, 2, 2, 2], rows), keepTogether: true }];
 }
 
 export function hrBlocks(): Block[] {

@@ -87,7 +87,7 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
     }
     const m = ctx.doc.page.margins;
     const textHeightTwips = ctx.geo.heightTwips - mmToTwips(m.top) - mmToTwips(m.bottom);
-    out.push(table(b, ctx.base, { textWidthTwips: ctx.geo.textWidthTwips, textHeightTwips }, ctx.ids));
+    out.push(table(b, ctx.base, { textWidthTwips: ctx.geo.textWidthTwips, textHeightTwips }, ctx.ids, ctx.keepNext));
     return out;
   },
   signature: (b, ctx) =>

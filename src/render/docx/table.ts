@@ -67,7 +67,17 @@ export interface TableArea {
   readonly textHeightTwips: number;
 }
 
-export function table(block: TableBlock, base: ResolvedStyle, area: TableArea, ids: DrawingIds): Table {
+/**
+ * `keepWithNext`: the table's last row keeps with the paragraph after it (the
+ * pledge's box with its 承诺人签字 line), as the PDF keeps a block before a 落款.
+ */
+export function table(
+  block: TableBlock,
+  base: ResolvedStyle,
+  area: TableArea,
+  ids: DrawingIds,
+  keepWithNext = false,
+): Table {
   const style = resolveStyle(base, block.style);
   const measureBase = { font: style.font, size: style.size, bold: style.bold };
   const measure = wordProcessorMeasure(getFontLibrary());
@@ -97,8 +107,11 @@ export function table(block: TableBlock, base: ResolvedStyle, area: TableArea, i
   const headerRows = Math.min(t.headerRows ?? 0, t.rows.length);
   const total = heights.reduce((a, b) => a + b, 0);
   const n = t.rows.length;
-  /** Rows whose paragraphs keep with the next row. */
-  const keepNext = (r: number): boolean => r < n - 1 && (total <= pageH / 3 || r < headerRows + 1 || r === n - 2);
+  // As the PDF (pdf/table.ts): a short table or one kept together moves whole; a longer one keeps
+  // its header with its first row and its last two rows together.
+  const short = total <= pageH / 3 || n - headerRows <= 3 || (t.keepTogether ?? false);
+  /** Rows whose paragraphs keep with the next row (the last one: with what follows the table). */
+  const keepNext = (r: number): boolean => (r === n - 1 ? keepWithNext : short || r < headerRows + 1 || r === n - 2);
   const rows = t.rows.map(
     (row, r) =>
       new TableRow({

@@ -253,10 +253,10 @@ export function prepareTable(block: TableBlock, ctx: FlowContext): Prepared {
   };
 
   const wholeH = captionH + headerH + bodyH;
-  // A short table (up to a third of a page, or of three rows at most) moves whole; a longer one
-  // starts with its header and two body rows, so it never leaves a single row behind on a page.
+  // A short table (up to a third of a page, or of three rows at most) moves whole, as does one that says
+  // so; a longer one starts with its header and two body rows, so it never leaves a single row behind.
   const leadBands = bodyBands.slice(0, 2).reduce((h, b) => h + bandH(b), 0);
-  const short = wholeH <= ctx.height / 3 || bodyBands.length <= 3;
+  const short = wholeH <= ctx.height / 3 || bodyBands.length <= 3 || (t.keepTogether ?? false);
   const startH = short ? wholeH : captionH + headerH + leadBands;
   const fresh = ctx.height - headerH;
   /** Whether a band must not break across pages: every row that fits on a page, unless it says otherwise. */
