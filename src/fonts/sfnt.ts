@@ -74,14 +74,28 @@ export class Sfnt {
 
   /** A glyph's record in the glyph table (a copy: callers may change it). */
   glyphRecord(gid: number): Uint8Array {
+    const { start, end } = this.glyphSpan(gid);
+    this.file.ensure(start, end - start);
+    return this.bytes.slice(start, end);
+  }
+
+  /** Whether a glyph is a composite (its record refers to other glyphs); reads only its first two bytes. */
+  isComposite(gid: number): boolean {
+    const { start, end } = this.glyphSpan(gid);
+    if (end - start < 10) return false;
+    this.file.ensure(start, 2);
+    return this.view.getInt16(start) < 0;
+  }
+
+  /** Where a glyph's record lies in the file. */
+  private glyphSpan(gid: number): { start: number; end: number } {
     this.locaLong ??= this.view.getInt16(this.table('head').offset + 50) === 1;
     const loca = this.table('loca').offset;
     const v = this.view;
     const start = this.locaLong ? v.getUint32(loca + 4 * gid) : v.getUint16(loca + 2 * gid) * 2;
     const end = this.locaLong ? v.getUint32(loca + 4 * gid + 4) : v.getUint16(loca + 2 * gid + 2) * 2;
     const glyf = this.table('glyf').offset;
-    this.file.ensure(glyf + start, end - start);
-    return this.bytes.slice(glyf + start, glyf + end);
+    return { start: glyf + start, end: glyf + end };
   }
 
   /** The whole file read, for code that reads wherever the tables point (fontkit). */
