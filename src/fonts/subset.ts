@@ -95,13 +95,15 @@ function mix(gid: number): number {
  */
 export function planSubset(font: Sfnt, glyphs: readonly number[]): SubsetPlan {
   const order = [...glyphs];
-  const newId = new Map<number, number>(order.map((g, i) => [g, i]));
+  // Built only for a subset with composites (CJK fonts have next to none): components join the subset.
+  let newId: Map<number, number> | undefined;
   const composites = new Map<number, number[]>();
   for (let i = 0; i < order.length; i++) {
     const gid = order[i]!;
     if (!font.isComposite(gid)) continue;
     const parts = components(font.glyphRecord(gid)).map((c) => c.gid);
     composites.set(gid, parts);
+    newId ??= new Map(order.map((g, k) => [g, k]));
     for (const part of parts) {
       if (newId.has(part)) continue;
       newId.set(part, order.length);
@@ -114,9 +116,11 @@ export function planSubset(font: Sfnt, glyphs: readonly number[]): SubsetPlan {
     if (i !== order.length - 1 && mix(order[i]!) % RUN_GLYPHS !== 0) continue;
     const gids = order.slice(start, i + 1);
     let key = gids.join(',');
-    for (const gid of gids) {
-      const parts = composites.get(gid);
-      if (parts) key += `;${gid}>${parts.map((p) => newId.get(p)).join('.')}`;
+    if (newId) {
+      for (const gid of gids) {
+        const parts = composites.get(gid);
+        if (parts) key += `;${gid}>${parts.map((p) => newId.get(p)).join('.')}`;
+      }
     }
     runs.push({ gids, key });
     start = i + 1;

@@ -51,6 +51,17 @@ function qrPath(modules: QrModules): string {
   return path;
 }
 
+/** CIDs as 4 hex digits, remembered: every glyph drawn writes one (at most 65,536 short strings). */
+const cidHexes: string[] = [];
+function cidHex(cid: number): string {
+  let hex = cidHexes[cid];
+  if (hex === undefined) {
+    hex = cid.toString(16).padStart(4, '0');
+    cidHexes[cid] = hex;
+  }
+  return hex;
+}
+
 export function num(v: number): string {
   const r = Math.round(v * 1000) / 1000;
   return Object.is(r, -0) ? '0' : String(r);
@@ -108,7 +119,7 @@ export class Canvas {
         if (stretch) {
           // Scaled to fill its em exactly (a dash that must join its neighbour); the next glyph starts afresh.
           ops.push(
-            `${num(stretch.scale)} 0 0 1 ${num(gx + stretch.shift * it.size)} ${num(baseline)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`,
+            `${num(stretch.scale)} 0 0 1 ${num(gx + stretch.shift * it.size)} ${num(baseline)} Tm <${cidHex(cid)}> Tj`,
           );
         } else {
           ops.push(`1 0 0 1 ${num(gx)} ${num(baseline)} Tm`);
@@ -117,7 +128,7 @@ export class Canvas {
         const adj = ((penX - gx) * 1000) / it.size;
         if (Math.abs(adj) > 0.01) tj += num(adj);
       }
-      if (!stretch) tj += `<${cid.toString(16).padStart(4, '0')}>`;
+      if (!stretch) tj += `<${cidHex(cid)}>`;
       penX = gx + em;
       this.drawn = true;
       if (this.recordGlyphs) {
