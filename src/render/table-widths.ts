@@ -90,12 +90,16 @@ function paragraphLines(p: Paragraph, base: MeasureStyle): { text: string; style
     .map((text) => ({ text: text.trim(), style }));
 }
 
+/** A year with its unit followed by a word: "2022年|基本合格" may break after 年 (not "2019年|12月"). */
+const AFTER_YEAR = /^\d{4}年度?$/u;
+const HAN = /\p{Script=Han}/u;
+
 /** Pieces of a line between break opportunities of the sensible kind (not between any two characters). */
 function pieces(line: string): string[] {
   const out: string[] = [];
   let cur = '';
   for (const ch of line) {
-    if (BREAK_BEFORE.has(ch) && cur !== '') {
+    if (cur !== '' && (BREAK_BEFORE.has(ch) || (HAN.test(ch) && ch !== '度' && AFTER_YEAR.test(cur)))) {
       out.push(cur);
       cur = '';
     }

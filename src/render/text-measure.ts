@@ -58,27 +58,30 @@ function advanceSum(lib: FontLibrary): MeasureText {
 }
 
 /**
- * The font metrics plus a quarter em wherever Chinese meets Latin letters or
- * digits: LibreOffice (and Word with its default) put that much space there
- * whatever the document says, and a cell sized without it wraps "2023年30/60".
+ * Places where Chinese meets Latin letters or digits ("2023年30/60" has two):
+ * LibreOffice (and Word with its default) put a quarter em there whatever the
+ * document says.
  */
+function cjkLatinGaps(text: string): number {
+  let gaps = 0;
+  let prev: boolean | undefined;
+  for (const ch of text) {
+    const wide = eastAsianWidth(ch.codePointAt(0)!) === 2;
+    const latin = /[0-9A-Za-z]/.test(ch);
+    if (!wide && !latin) {
+      prev = undefined;
+      continue;
+    }
+    if (prev !== undefined && prev !== wide) gaps++;
+    prev = wide;
+  }
+  return gaps;
+}
+
+/** The font metrics plus the office's quarter ems: a cell sized without them wraps "2023年30/60". */
 export function wordProcessorMeasure(lib: FontLibrary): MeasureText {
   const fonts = fontMeasure(lib);
-  return (text, style) => {
-    let transitions = 0;
-    let prev: boolean | undefined;
-    for (const ch of text) {
-      const wide = eastAsianWidth(ch.codePointAt(0)!) === 2;
-      const latin = /[0-9A-Za-z]/.test(ch);
-      if (!wide && !latin) {
-        prev = undefined;
-        continue;
-      }
-      if (prev !== undefined && prev !== wide) transitions++;
-      prev = wide;
-    }
-    return fonts(text, style) + (transitions * style.size) / 4;
-  };
+  return (text, style) => fonts(text, style) + (cjkLatinGaps(text) * style.size) / 4;
 }
 
 /** East-Asian width (UAX #11): a wide character is one em, any other half an em; in pt. */
@@ -87,9 +90,11 @@ const displayMeasure: MeasureText = (text, style) => (displayWidth(text) * style
 /**
  * Spreadsheet text: the East-Asian width (exact for 宋体, whose Latin is half
  * an em), or the font metrics where they are wider (an office without 宋体
- * substitutes a face whose digits are a little wider, and an ID must not wrap).
+ * substitutes a face whose digits are a little wider, and an ID must not wrap),
+ * plus the office's quarter ems, so "2022年合格" measured to fit a line prints on one.
  */
 export function spreadsheetMeasure(lib: FontLibrary): MeasureText {
   const fonts = fontMeasure(lib);
-  return (text, style) => Math.max(displayMeasure(text, style), fonts(text, style));
+  return (text, style) =>
+    Math.max(displayMeasure(text, style), fonts(text, style)) + (cjkLatinGaps(text) * style.size) / 4;
 }

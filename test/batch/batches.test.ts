@@ -58,8 +58,9 @@ async function rosterRows(zip: Uint8Array): Promise<number> {
   const sheet = workbook.worksheets[0]!;
   let rows = 0;
   sheet.eachRow((row) => {
-    const id = row.values as unknown[];
-    if (id.some((value) => typeof value === 'string' && /^\d{17}[\dX]$/.test(value))) rows += 1;
+    const values = row.values as unknown[];
+    // A row per applicant: the one whose ID cell starts with an 18-character ID number (the phone under it).
+    if (values.some((value) => typeof value === 'string' && /^\d{17}[\dX](\n|$)/.test(value))) rows += 1;
   });
   return rows;
 }

@@ -27,12 +27,11 @@ describe('roster (附件5 申报人员花名册)', () => {
       '姓名',
       '性别',
       '民族',
-      '出生年月',
-      '身份证号',
+      '出生年月参加工作时间',
+      '身份证号联系电话',
       '政治面貌',
       '学历学位',
       '毕业院校及专业',
-      '参加工作时间',
       '工作单位',
       '现职称及取得时间',
       '申报职称',
@@ -40,7 +39,6 @@ describe('roster (附件5 申报人员花名册)', () => {
       '近三年考核',
       '继续教育公需/专业（学时）',
       '是否免答辩',
-      '联系电话',
       '备注',
     ]);
     for (const d of input.dossiers) {
@@ -82,9 +80,12 @@ describe('roster (附件5 申报人员花名册)', () => {
     const input = loadRosterInput();
     const rows = rosterTable(input).rows.slice(1);
     const bater = rows.find((r) => cellText(r.cells[1]!) === '巴特尔')!;
+    const baterPhone = input.dossiers.find((d) => d.applicant.name === '巴特尔')!.applicant.phone;
     const col = (header: string) => ROSTER_COLUMNS.findIndex((c) => c.header === header);
     expect(cellText(bater.cells[col('现职称及取得时间')]!)).toBe('无');
-    expect(cellText(bater.cells[col('身份证号')]!)).toBe('652825199007151130');
+    // Two values a cell, one above the other: ID over phone, birth over the start of work.
+    expect(cellText(bater.cells[col('身份证号／联系电话')]!)).toBe(`652825199007151130\n${baterPhone}`);
+    expect(cellText(bater.cells[col('出生年月／参加工作时间')]!)).toBe('1990.07\n2013.08');
     expect(cellText(bater.cells[col('是否免答辩')]!)).toMatch(/^是（.+）$/);
     expect(cellText(bater.cells[col('备注')]!)).toBe('无');
     const ayguli = rows.find((r) => cellText(r.cells[1]!) === '阿依古丽·买买提')!;

@@ -61,6 +61,36 @@ function widthShare(printed: PrintedPdf, doc: Document): number {
   return (right - left) / printable;
 }
 
+/**
+ * The printed lines of a cell holding `text`: the words that start at the same x
+ * (the cell's left edge) one below the other and add up to `text`.
+ */
+function printedCellLines(printed: PrintedPdf, text: string): string[] {
+  for (const start of printed.words) {
+    if (!text.startsWith(start.text)) continue;
+    const column = printed.words
+      .filter((w) => w.page === start.page && Math.abs(w.xMin - start.xMin) < 1 && w.yMin >= start.yMin)
+      .sort((a, b) => a.yMin - b.yMin);
+    const lines: string[] = [];
+    for (const word of column) {
+      if (!text.startsWith(lines.join('') + word.text)) break;
+      lines.push(word.text);
+      if (lines.join('') === text) return lines;
+    }
+  }
+  throw new Error(`"${text}" not printed as the lines of one cell`);
+}
+
+/** The long texts of a roster row (unit, school, exemption): each wraps at four characters a line or more. */
+function rosterLongTexts(d: Dossier): string[] {
+  return [d.applicant.employer, `${d.applicant.education.school}${d.applicant.education.major}专业`];
+}
+
+/** Lines of a wrapped text shorter than four characters, but its last. */
+function crampedLines(lines: readonly string[]): string[] {
+  return lines.slice(0, -1).filter((line) => Array.from(line).length < 4);
+}
+
 /** Lines (page and baseline) on which the glyphs of `text` sit, for each place it is printed. */
 function linesOf(glyphs: readonly PlacedGlyph[], text: string): string[][] {
   const chars = Array.from(text);
@@ -112,6 +142,10 @@ describe('print quality: the roster (附件5)', () => {
       );
       for (const [index, sheet] of sheets.entries()) {
         const printed = await pdfWords(pdfs[index]!);
+        // Unit and school names four characters a line or more, not stacked a character a line.
+        for (const d of input.dossiers)
+          for (const text of rosterLongTexts(d))
+            expect(crampedLines(printedCellLines(printed, text)), text).toEqual([]);
         expect(printed.pages[0]!.width).toBeGreaterThan(printed.pages[0]!.height);
         const id = findWord(printed, input.dossiers[0]!.applicant.idNumber);
         expect(effectiveSize(id)).toBeGreaterThanOrEqual(8.95);
@@ -132,6 +166,8 @@ describe('print quality: the roster (附件5)', () => {
       const printed = await pdfWords(pdf!);
       expect(printed.pages).toHaveLength(1);
       expect(printed.words.some((w) => w.text.includes('填报单位'))).toBe(true);
+      for (const d of input.dossiers.slice(0, 3))
+        for (const text of rosterLongTexts(d)) expect(crampedLines(printedCellLines(printed, text)), text).toEqual([]);
       expect(effectiveSize(findWord(printed, input.dossiers[0]!.applicant.idNumber))).toBeGreaterThanOrEqual(8.95);
       expect(widthShare(printed, three)).toBeGreaterThanOrEqual(0.9);
     },
@@ -141,7 +177,14 @@ describe('print quality: the roster (附件5)', () => {
   it('never splits a name part, 民族, 申报方式 or 性别 across lines in the PDF; one line per year of 继续教育', async () => {
     const { glyphs } = await renderPdfWithLayout(doc);
     for (const d of input.dossiers) {
-      const words = [...d.applicant.name.split('·'), d.applicant.ethnicity, d.application.route, d.applicant.gender];
+      const words = [
+        ...d.applicant.name.split('·'),
+        d.applicant.ethnicity,
+        d.application.route,
+        d.applicant.gender,
+        // 近三年考核 wraps after a year at most (2022年 | 基本合格).
+        ...d.assessments.map((a) => a.result),
+      ];
       for (const word of words) {
         const found = linesOf(glyphs, word);
         expect(found.length, word).toBeGreaterThan(0);
@@ -152,6 +195,16 @@ describe('print quality: the roster (附件5)', () => {
         for (const lines of linesOf(glyphs, item)) expect(lines, item).toHaveLength(1);
       }
       for (const lines of linesOf(glyphs, d.applicant.idNumber)) expect(lines).toHaveLength(1);
+      for (const text of rosterLongTexts(d)) {
+        const perLine = new Map<string, string>();
+        const at = glyphs.findIndex((_, i) => Array.from(text).every((c, k) => glyphs[i + k]?.char === c));
+        expect(at, text).toBeGreaterThanOrEqual(0);
+        Array.from(text).forEach((c, k) => {
+          const key = `${glyphs[at + k]!.page}:${glyphs[at + k]!.y.toFixed(1)}`;
+          perLine.set(key, (perLine.get(key) ?? '') + c);
+        });
+        expect(crampedLines([...perLine.values()]), text).toEqual([]);
+      }
     }
   });
 

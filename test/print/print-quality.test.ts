@@ -2,7 +2,8 @@
  * Print quality as a 档案局 clerk checks it, on the fixtures plus a long and a
  * sparse dossier: no heading ends a page and no 落款 starts one; no mark of the
  * service within 5 mm of the paper edge and a code line of at least 7 pt; no
- * justified line spread more than 0.15 em per character; names, ID numbers and
+ * justified line spread more than 0.15 em per character, in the PDF and in the
+ * DOCX as LibreOffice prints it; names, ID numbers and
  * title words never split over two lines, in the PDF and in the DOCX as
  * LibreOffice prints it (附件4's title on the PDF's lines); 附件N labels in
  * 三号黑体; the DOCX of each letter breaks into as many pages as the PDF.
@@ -19,6 +20,7 @@ import { NO_END, NO_START, isIdeographic } from '../../src/render/pdf/line-break
 import { bodyDefaults } from '../../src/render/pdf/blocks.js';
 import type { FlowContext } from '../../src/render/pdf/flow.js';
 import { layoutParagraph } from '../../src/render/pdf/text-layout.js';
+import { wordProcessorMeasure } from '../../src/render/text-measure.js';
 import { getFontLibrary } from '../../src/fonts/library.js';
 import { createSigner } from '../../src/verify/index.js';
 import { officePageCounts } from '../helpers/office-tools.js';
@@ -257,18 +259,28 @@ describe('words, names and ID numbers never split over two lines', () => {
   }, 60_000);
 });
 
-/** The lines of the type area of a printed PDF (pdftotext -bbox words on one baseline), white space left out. */
-function printedLines(printed: PrintedPdf, doc: Document): string[] {
+/** A line of a printed PDF: its text without white space and where its ink starts and ends, pt. */
+interface PrintedLine {
+  readonly text: string;
+  readonly xMin: number;
+  readonly xMax: number;
+}
+
+/** The lines of the type area of a printed PDF (pdftotext -bbox words on one baseline). */
+function printedLines(printed: PrintedPdf, doc: Document): PrintedLine[] {
   const top = doc.page.margins.top * MM - 2;
   const inArea = (w: PrintedPdf['words'][number]): boolean =>
     w.yMin >= top && w.yMax <= printed.pages[w.page]!.height - doc.page.margins.bottom * MM + 2;
   const words = printed.words.filter(inArea).sort((a, b) => a.page - b.page || a.yMax - b.yMax || a.xMin - b.xMin);
-  const out: string[] = [];
+  const out: { text: string; xMin: number; xMax: number }[] = [];
   let last: (typeof words)[number] | undefined;
   for (const w of words) {
     const sameLine = last && last.page === w.page && Math.abs(last.yMax - w.yMax) < (w.yMax - w.yMin) / 2;
-    if (sameLine) out[out.length - 1] += compact(w.text);
-    else out.push(compact(w.text));
+    const line = out[out.length - 1];
+    if (sameLine && line) {
+      line.text += compact(w.text);
+      line.xMax = Math.max(line.xMax, w.xMax);
+    } else out.push({ text: compact(w.text), xMin: w.xMin, xMax: w.xMax });
     last = w;
   }
   return out;
@@ -284,14 +296,14 @@ const occurrences = (lines: readonly string[], token: string): number =>
 const DOCX_FORMS = [...LETTERS, 'review-form', 'ce-exemption'] as const;
 
 const DOCX_CASES = DOSSIERS.flatMap((name) => DOCX_FORMS.map((form) => [form, name] as const));
-let printedDocx: Promise<Map<string, string[]>> | undefined;
+let printedDocx: Promise<Map<string, PrintedLine[]>> | undefined;
 /** Every DOCX_FORMS × DOSSIERS DOCX printed by LibreOffice in one run: the lines of each. */
-function printedDocxLines(): Promise<Map<string, string[]>> {
+function printedDocxLines(): Promise<Map<string, PrintedLine[]>> {
   printedDocx ??= (async () => {
     const all = await Promise.all(DOCX_CASES.map(([form, name]) => rendered(form, name)));
     const files = await Promise.all(all.map(async (r) => ({ bytes: await renderDocx(r.doc), ext: 'docx' as const })));
     const pdfs = await convertWithOffice(files);
-    const out = new Map<string, string[]>();
+    const out = new Map<string, PrintedLine[]>();
     for (const [i, r] of all.entries()) out.set(`${r.form}--${r.name}`, printedLines(await pdfWords(pdfs[i]!), r.doc));
     return out;
   })();
@@ -304,7 +316,7 @@ describe('the DOCX as LibreOffice prints it keeps words whole, as the PDF does',
     async (form, name) => {
       const r = await rendered(form, name);
       const pdfLines = lines(r).map(lineText);
-      const printed = (await printedDocxLines()).get(`${form}--${name}`)!;
+      const printed = (await printedDocxLines()).get(`${form}--${name}`)!.map((l) => l.text);
       const dates = new Set(pdfLines.flatMap((l) => [...l.matchAll(DATE)].map((m) => m[0])));
       for (const token of [...unbreakable(form, r.dossier), ...dates]) {
         // Every occurrence the PDF prints on one line, the printed DOCX also prints on one line.
@@ -321,11 +333,36 @@ describe('the DOCX as LibreOffice prints it keeps words whole, as the PDF does',
       .map(lineText);
     const title = pdfTitle.join('');
     expect(pdfTitle.length).toBe(2);
-    const printed = (await printedDocxLines()).get('ce-exemption--ayguli-junior')!;
+    const printed = (await printedDocxLines()).get('ce-exemption--ayguli-junior')!.map((l) => l.text);
     const first = printed.findIndex((l) => l.length > 0 && title.startsWith(l));
     expect(first).toBeGreaterThanOrEqual(0);
     expect(printed.slice(first, first + pdfTitle.length)).toEqual(pdfTitle);
   }, 600_000);
+
+  it.each(LETTERS.flatMap((form) => DOSSIERS.map((name) => [form, name] as const)))(
+    '%s × %s: no line of a body paragraph spread more than 0.15 em a character',
+    async (form, name) => {
+      const r = await rendered(form, name);
+      const measure = wordProcessorMeasure(getFontLibrary());
+      const style = { font: r.doc.base.font, size: r.doc.base.size, bold: false };
+      const left = r.doc.page.margins.inner * MM;
+      const bodies = r.doc.blocks.filter((b) => b.type === 'paragraph').map(textOf);
+      let checked = 0;
+      for (const line of (await printedDocxLines()).get(`${form}--${name}`)!) {
+        const chars = Array.from(line.text).length;
+        // A line of running text: it starts at the margin or its first-line indent, inside a body paragraph.
+        const indent = line.xMin - left;
+        if (chars < 2 || !(indent > -1 && indent < 2 * style.size + 1)) continue;
+        if (!bodies.some((text) => text.includes(line.text))) continue;
+        checked++;
+        // LibreOffice's own quarter ems where Chinese meets digits are in the measure, not in the spread.
+        const spread = (line.xMax - line.xMin - measure(line.text, style)) / (chars - 1);
+        expect(spread / style.size, `${line.text} spread`).toBeLessThanOrEqual(0.15);
+      }
+      expect(checked).toBeGreaterThan(0);
+    },
+    600_000,
+  );
 });
 
 describe('GB/T 9704 details', () => {

@@ -59,8 +59,22 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { header: '姓名', width: 12, sizing: { keepWords: true }, text: (d) => d.applicant.name },
   { header: '性别', width: 5, sizing: TIGHT, text: (d) => d.applicant.gender },
   { header: '民族', width: 8, sizing: NOWRAP, text: (d) => d.applicant.ethnicity },
-  { header: '出生年月', width: 13, sizing: TIGHT, text: (d) => formatYearMonthDot(d.applicant.birthDate) },
-  { header: '身份证号', width: 37, sizing: TIGHT, text: (d) => d.applicant.idNumber },
+  // Two short values a cell, one above the other, as personnel rosters stack them: two columns fewer
+  // leave the unit and school names room to print four or more characters a line at 小五.
+  {
+    header: '出生年月／参加工作时间',
+    label: '出生年月\n参加工作\n时间',
+    width: 13,
+    sizing: TIGHT,
+    text: (d) => `${formatYearMonthDot(d.applicant.birthDate)}\n${formatYearMonthDot(d.applicant.workStartedOn)}`,
+  },
+  {
+    header: '身份证号／联系电话',
+    label: '身份证号\n联系电话',
+    width: 37,
+    sizing: TIGHT,
+    text: (d) => `${d.applicant.idNumber}\n${d.applicant.phone}`,
+  },
   { header: '政治面貌', width: 10, text: (d) => d.applicant.politicalStatus },
   {
     header: '学历学位',
@@ -72,13 +86,6 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
     label: '毕业院校\n及专业',
     width: 20,
     text: (d) => `${d.applicant.education.school}${d.applicant.education.major}专业`,
-  },
-  {
-    header: '参加工作时间',
-    label: '参加工作\n时间',
-    width: 13,
-    sizing: TIGHT,
-    text: (d) => formatYearMonthDot(d.applicant.workStartedOn),
   },
   { header: '工作单位', width: 19, text: (d) => d.applicant.employer },
   {
@@ -92,9 +99,9 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   },
   { header: '申报职称', width: 11, text: (d) => levelWithTitle(d.application) },
   { header: '申报方式', width: 9, sizing: NOWRAP, text: (d) => d.application.route },
-  { header: '近三年考核', width: 16, text: recentAssessments },
+  // One year a line where the column allows; a long result wraps after its year (2022年 | 基本合格), never inside.
+  { header: '近三年考核', width: 16, sizing: { keepWords: true }, text: recentAssessments },
   { header: '继续教育', label: '继续教育\n公需/专业\n（学时）', width: 22, text: continuingEducationSummary },
   { header: '是否免答辩', label: '是否\n免答辩', width: 12, text: defenseExemptionText },
-  { header: '联系电话', width: 22, sizing: TIGHT, text: (d) => d.applicant.phone },
   { header: '备注', width: 5, sizing: TIGHT, text: () => NONE },
 ];

@@ -22,7 +22,7 @@ import { styleOfRole, type ResolvedStyle } from './runs.js';
 import { signature } from './signature.js';
 import { keepsWithSignature } from '../../document/signature-layout.js';
 import { table } from './table.js';
-import { withBalancedLines } from './title-lines.js';
+import { type LineSetting, withBalancedLines, withShortLinesEnded } from './pdf-lines.js';
 import { TWIPS_PER_PT, mmToTwips, ptToHalfPoints } from './units.js';
 import { pack } from './pack.js';
 
@@ -63,7 +63,7 @@ function breakParagraph(ctx: BlockContext): FileChild[] {
 
 const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
   paragraph: (b, ctx) => [
-    paragraph(b, {
+    paragraph(withShortLinesEnded(b, bodySetting(ctx.base), ctx.geo.textWidthTwips / TWIPS_PER_PT), {
       style: ctx.base,
       align: 'justify',
       lineHeight: ctx.doc.base.lineHeight,
@@ -125,7 +125,12 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
   },
 };
 
-/** The title (or a heading marked balanced) with the PDF's line breaks (title-lines.ts). */
+/** How the PDF sets a body paragraph that says nothing itself (pdf/blocks.ts `bodyDefaults`). */
+function bodySetting(base: ResolvedStyle): LineSetting {
+  return { style: base, align: 'justify', firstLineIndent: 0 };
+}
+
+/** The title (or a heading marked balanced) with the PDF's line breaks (pdf-lines.ts). */
 function balancedTitle(b: HeadingBlock, geo: PageGeometry): HeadingBlock {
   if (!(b.balanced ?? b.level === 0)) return b;
   const hs = HEADING_STYLES[b.level];

@@ -1,0 +1,116 @@
+/**
+ * Line ends the DOCX takes from the PDF, as explicit line breaks (w:br), where
+ * an editor left to itself would print something the PDF avoids:
+ *
+ * - a balanced title (the document title, or any paragraph marked `balanced`)
+ *   breaks where the PDF breaks it, between words into lines of about equal
+ *   length, instead of filling the first line and breaking inside a word
+ *   ("…免除继续 / 教育…");
+ * - a justified line the PDF leaves short (the next word, an 18-digit ID
+ *   number, does not fit, and spreading the rest would open more than
+ *   MAX_SPREAD_EM between characters) ends with a break, which the document's
+ *   `doNotExpandShiftReturn` setting tells Word, WPS and LibreOffice not to
+ *   justify, so "兹证明阿依古丽·买买提同志（身份证号：" is not letter-spaced
+ *   across the line.
+ *
+ * The PDF's own layout engine lays the paragraph out at the same width, size
+ * and font. Ideographs are one em wide in every Chinese face, so lines chosen
+ * with the service's fonts fit the editor's own; a short line is ended only
+ * when it fits with the editor's extra quarter ems to spare.
+ */
+import type { Paragraph, Run } from '../../document/model.js';
+import { getFontLibrary } from '../../fonts/library.js';
+import { MAX_SPREAD_EM } from '../pdf/line-break.js';
+import { layoutParagraph, type LaidLine, type ResolvedStyle } from '../pdf/text-layout.js';
+import { wordProcessorMeasure } from '../text-measure.js';
+
+/** How the title is set: its default style, alignment and first-line indent, as the PDF sets it. */
+export interface LineSetting {
+  readonly style: ResolvedStyle;
+  readonly align: 'center' | 'justify';
+  readonly firstLineIndent: number;
+}
+
+/** The paragraph with "\n" where the PDF's balanced layout ends each line, for a type area `widthPt` wide. */
+export function withBalancedLines<P extends Paragraph>(p: P, setting: LineSetting, widthPt: number): P {
+  const laid = layoutParagraph(
+    { ...p, balanced: true },
+    { ...setting, lineHeight: (size) => size },
+    widthPt,
+    getFontLibrary(),
+  );
+  const chars = Array.from(p.runs.map((r) => r.text).join(''));
+  const breaks = newLineStarts(chars, laid.lines);
+  return breaks.size === 0 ? p : { ...p, runs: insertBreaks(p.runs, breaks) };
+}
+
+/**
+ * The justified paragraph with "\n" after each line the PDF leaves short, for
+ * a type area `widthPt` wide (lines of the PDF's own layout with the body's defaults).
+ */
+export function withShortLinesEnded<P extends Paragraph>(p: P, setting: LineSetting, widthPt: number): P {
+  if ((p.align ?? setting.align) !== 'justify') return p;
+  const lib = getFontLibrary();
+  const laid = layoutParagraph(p, { ...setting, lineHeight: (size) => size }, widthPt, lib);
+  if (laid.lines.length < 2) return p;
+  const measure = wordProcessorMeasure(lib);
+  const chars = Array.from(p.runs.map((r) => r.text).join(''));
+  const starts = lineStarts(chars, laid.lines);
+  const indentEm = p.runs[0]?.style?.size ?? setting.style.size;
+  const right = widthPt - (p.indentRight ?? 0) * indentEm;
+  const ended = new Set<number>();
+  laid.lines.forEach((line, k) => {
+    const start = starts[k + 1];
+    const last = line.glyphs.at(-1);
+    if (start === undefined || start.afterNewline || !last) return;
+    const em = line.size;
+    if (right - (last.x + last.advance) < MAX_SPREAD_EM * em) return;
+    // The editor's own width of the line, with its quarter ems where Chinese meets digits, must fit.
+    const text = line.glyphs.map((g) => g.item.ch).join('');
+    const style = { font: setting.style.font, size: em, bold: setting.style.bold };
+    if (line.glyphs[0]!.x + measure(text, style) <= right - em / 4) ended.add(start.at);
+  });
+  return ended.size === 0 ? p : { ...p, runs: insertBreaks(p.runs, ended) };
+}
+
+const sameChar = (text: string, drawn: string): boolean => text === drawn || (text === '\t' && drawn === ' ');
+
+/** Where each laid line starts in the text (code point index), and whether a "\n" of the text breaks there already. */
+function lineStarts(
+  chars: readonly string[],
+  lines: readonly LaidLine[],
+): ({ at: number; afterNewline: boolean } | undefined)[] {
+  const starts: ({ at: number; afterNewline: boolean } | undefined)[] = [];
+  let at = 0;
+  for (const line of lines) {
+    let start: { at: number; afterNewline: boolean } | undefined;
+    line.glyphs.forEach((g, i) => {
+      const from = at;
+      while (at < chars.length && !sameChar(chars[at]!, g.item.ch)) at++;
+      if (i === 0) start = { at, afterNewline: starts.length === 0 || chars.slice(from, at).includes('\n') };
+      at++;
+    });
+    starts.push(start);
+  }
+  return starts;
+}
+
+/** Code point indices where a laid line starts that no "\n" of the text starts already. */
+function newLineStarts(chars: readonly string[], lines: readonly LaidLine[]): Set<number> {
+  const out = new Set<number>();
+  for (const start of lineStarts(chars, lines)) if (start && !start.afterNewline) out.add(start.at);
+  return out;
+}
+
+function insertBreaks(runs: readonly Run[], starts: ReadonlySet<number>): Run[] {
+  let at = 0;
+  return runs.map((r) => {
+    let text = '';
+    for (const ch of r.text) {
+      if (starts.has(at)) text += '\n';
+      text += ch;
+      at++;
+    }
+    return { ...r, text };
+  });
+}
