@@ -35,7 +35,8 @@ export class Sfnt {
   private readonly hmtx: number;
   private cmapLookup: ((cp: number) => number) | undefined;
   private readonly loaded = new Set<string>();
-  private locaLong: boolean | undefined;
+  /** The index-to-location format and where loca and glyf start (loca read), once a glyph is asked for. */
+  private glyphTables: { readonly locaLong: boolean; readonly loca: number; readonly glyf: number } | undefined;
 
   /** The whole file's bytes; only what table() and glyphRecord() made sure of is read. */
   readonly bytes: Uint8Array;
@@ -74,14 +75,31 @@ export class Sfnt {
 
   /** A glyph's record in the glyph table (a copy: callers may change it). */
   glyphRecord(gid: number): Uint8Array {
-    this.locaLong ??= this.view.getInt16(this.table('head').offset + 50) === 1;
-    const loca = this.table('loca').offset;
+    const { start, end } = this.glyphSpan(gid);
+    this.file.ensure(start, end - start);
+    return this.bytes.slice(start, end);
+  }
+
+  /** Whether a glyph is a composite (its record refers to other glyphs); reads only its first two bytes. */
+  isComposite(gid: number): boolean {
+    const { start, end } = this.glyphSpan(gid);
+    if (end - start < 10) return false;
+    this.file.ensure(start, 2);
+    return this.view.getInt16(start) < 0;
+  }
+
+  /** Where a glyph's record lies in the file. */
+  private glyphSpan(gid: number): { start: number; end: number } {
+    this.glyphTables ??= {
+      locaLong: this.view.getInt16(this.table('head').offset + 50) === 1,
+      loca: this.table('loca').offset,
+      glyf: this.table('glyf').offset,
+    };
+    const { locaLong, loca, glyf } = this.glyphTables;
     const v = this.view;
-    const start = this.locaLong ? v.getUint32(loca + 4 * gid) : v.getUint16(loca + 2 * gid) * 2;
-    const end = this.locaLong ? v.getUint32(loca + 4 * gid + 4) : v.getUint16(loca + 2 * gid + 2) * 2;
-    const glyf = this.table('glyf').offset;
-    this.file.ensure(glyf + start, end - start);
-    return this.bytes.slice(glyf + start, glyf + end);
+    const start = locaLong ? v.getUint32(loca + 4 * gid) : v.getUint16(loca + 2 * gid) * 2;
+    const end = locaLong ? v.getUint32(loca + 4 * gid + 4) : v.getUint16(loca + 2 * gid + 2) * 2;
+    return { start: glyf + start, end: glyf + end };
   }
 
   /** The whole file read, for code that reads wherever the tables point (fontkit). */

@@ -19,6 +19,49 @@ export interface PlacedGlyph {
 /** Share of the em above the baseline (ideographic em box: 0.88 up, 0.12 down). */
 const EM_ASCENT = 0.88;
 
+/** A QR code's module grid (qrcode's BitMatrix). */
+interface QrModules {
+  readonly size: number;
+  get(row: number, col: number): number | boolean;
+}
+
+/** Paths of QR codes drawn lately, by module grid (the grids are qr.ts's, which keeps the recent ones). */
+const qrPaths = new WeakMap<QrModules, string>();
+
+/** The dark modules as rectangles in module units, origin at the code's bottom left. */
+function qrPath(modules: QrModules): string {
+  let path = qrPaths.get(modules);
+  if (path !== undefined) return path;
+  const n = modules.size;
+  const parts: string[] = [];
+  for (let r = 0; r < n; r++) {
+    let c = 0;
+    while (c < n) {
+      if (!modules.get(r, c)) {
+        c++;
+        continue;
+      }
+      const c0 = c;
+      while (c < n && modules.get(r, c)) c++;
+      parts.push(`${c0} ${n - r - 1} ${c - c0} 1 re`);
+    }
+  }
+  path = parts.length ? `${parts.join('\n')} f` : '';
+  qrPaths.set(modules, path);
+  return path;
+}
+
+/** CIDs as 4 hex digits, remembered: every glyph drawn writes one (at most 65,536 short strings). */
+const cidHexes: string[] = [];
+function cidHex(cid: number): string {
+  let hex = cidHexes[cid];
+  if (hex === undefined) {
+    hex = cid.toString(16).padStart(4, '0');
+    cidHexes[cid] = hex;
+  }
+  return hex;
+}
+
 export function num(v: number): string {
   const r = Math.round(v * 1000) / 1000;
   return Object.is(r, -0) ? '0' : String(r);
@@ -76,7 +119,7 @@ export class Canvas {
         if (stretch) {
           // Scaled to fill its em exactly (a dash that must join its neighbour); the next glyph starts afresh.
           ops.push(
-            `${num(stretch.scale)} 0 0 1 ${num(gx + stretch.shift * it.size)} ${num(baseline)} Tm <${cid.toString(16).padStart(4, '0')}> Tj`,
+            `${num(stretch.scale)} 0 0 1 ${num(gx + stretch.shift * it.size)} ${num(baseline)} Tm <${cidHex(cid)}> Tj`,
           );
         } else {
           ops.push(`1 0 0 1 ${num(gx)} ${num(baseline)} Tm`);
@@ -85,7 +128,7 @@ export class Canvas {
         const adj = ((penX - gx) * 1000) / it.size;
         if (Math.abs(adj) > 0.01) tj += num(adj);
       }
-      if (!stretch) tj += `<${cid.toString(16).padStart(4, '0')}>`;
+      if (!stretch) tj += `<${cidHex(cid)}>`;
       penX = gx + em;
       this.drawn = true;
       if (this.recordGlyphs) {
@@ -139,29 +182,14 @@ export class Canvas {
     this.drawn = true;
   }
 
-  /** A QR code's dark modules as filled rectangles (runs of a row merged). */
-  qr(
-    modules: { size: number; get(row: number, col: number): number | boolean },
-    x: number,
-    yTop: number,
-    side: number,
-  ): void {
-    const n = modules.size;
-    const m = side / n;
-    const parts: string[] = [];
-    for (let r = 0; r < n; r++) {
-      let c = 0;
-      while (c < n) {
-        if (!modules.get(r, c)) {
-          c++;
-          continue;
-        }
-        const c0 = c;
-        while (c < n && modules.get(r, c)) c++;
-        parts.push(`${num(x + c0 * m)} ${num(yTop - (r + 1) * m)} ${num((c - c0) * m)} ${num(m)} re`);
-      }
-    }
-    if (parts.length) this.ops.push(`${parts.join('\n')} f`);
+  /**
+   * A QR code's dark modules as filled rectangles (runs of a row merged), drawn
+   * in module units and scaled into place: the path is small integers, written
+   * once per code however often and wherever it is drawn.
+   */
+  qr(modules: QrModules, x: number, yTop: number, side: number): void {
+    const m = side / modules.size;
+    this.ops.push(`q ${num(m)} 0 0 ${num(m)} ${num(x)} ${num(yTop - side)} cm\n${qrPath(modules)}\nQ`);
     this.drawn = true;
   }
 

@@ -4,6 +4,7 @@
  */
 import { qrModules } from './qr.js';
 import type { Document, FontRole } from '../../document/model.js';
+import type { FontFace } from '../../fonts/face.js';
 import type { FontLibrary } from '../../fonts/library.js';
 import { Canvas, num } from './canvas.js';
 import { deflate } from './deflate.js';
@@ -69,40 +70,61 @@ export function drawPageNumber(
   }
 }
 
-/** Glyph outlines of a laid line as PDF path operators (TrueType quadratics → cubics). */
+/**
+ * Outlines of glyphs drawn lately, by face, glyph and size: a glyph's path
+ * operators with its origin at 0 0, filled. The watermark's subtext (the
+ * document's serial) changes with every document but is made of a few dozen
+ * letters and digits. At most 1,024 paths of 1–4 KB each (a few MB).
+ */
+const glyphPaths = new Map<string, string>();
+const GLYPH_PATHS_MAX = 1024;
+
+/** One glyph's outline as PDF path operators at `size` pt, origin 0 0, filled (TrueType quadratics → cubics). */
+function glyphPath(face: FontFace, gid: number, size: number): string {
+  const key = `${face.id}\u0000${gid}\u0000${size}`;
+  const hit = glyphPaths.get(key);
+  if (hit !== undefined) return hit;
+  const k = size / face.unitsPerEm;
+  const P = (x: number, y: number): string => `${num(x * k)} ${num(y * k)}`;
+  const ops: string[] = [];
+  let cx = 0;
+  let cy = 0;
+  for (const c of face.font.getGlyph(gid).path.commands) {
+    const a = c.args;
+    if (c.command === 'moveTo') {
+      ops.push(`${P(a[0]!, a[1]!)} m`);
+      [cx, cy] = [a[0]!, a[1]!];
+    } else if (c.command === 'lineTo') {
+      ops.push(`${P(a[0]!, a[1]!)} l`);
+      [cx, cy] = [a[0]!, a[1]!];
+    } else if (c.command === 'quadraticCurveTo') {
+      const [qx, qy, x, y] = [a[0]!, a[1]!, a[2]!, a[3]!];
+      ops.push(
+        `${P(cx + (2 / 3) * (qx - cx), cy + (2 / 3) * (qy - cy))} ${P(x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y))} ${P(x, y)} c`,
+      );
+      [cx, cy] = [x, y];
+    } else if (c.command === 'bezierCurveTo') {
+      ops.push(`${P(a[0]!, a[1]!)} ${P(a[2]!, a[3]!)} ${P(a[4]!, a[5]!)} c`);
+      [cx, cy] = [a[4]!, a[5]!];
+    } else if (c.command === 'closePath') {
+      ops.push('h');
+    }
+  }
+  const path = ops.length ? `${ops.join('\n')}\nf` : '';
+  if (glyphPaths.size >= GLYPH_PATHS_MAX) glyphPaths.delete(glyphPaths.keys().next().value!);
+  glyphPaths.set(key, path);
+  return path;
+}
+
+/** Glyph outlines of a laid line as PDF operators: each glyph's path, moved to its place. */
 function outlines(line: LaidLine, x0: number, baseline: number): string {
   const ops: string[] = [];
   for (const g of line.glyphs) {
     if (g.item.space) continue;
-    const face = g.item.face;
-    const k = g.item.size / face.unitsPerEm;
-    const ox = x0 + g.x;
-    const P = (x: number, y: number): string => `${num(ox + x * k)} ${num(baseline + y * k)}`;
-    let cx = 0;
-    let cy = 0;
-    for (const c of face.font.getGlyph(g.item.gid).path.commands) {
-      const a = c.args;
-      if (c.command === 'moveTo') {
-        ops.push(`${P(a[0]!, a[1]!)} m`);
-        [cx, cy] = [a[0]!, a[1]!];
-      } else if (c.command === 'lineTo') {
-        ops.push(`${P(a[0]!, a[1]!)} l`);
-        [cx, cy] = [a[0]!, a[1]!];
-      } else if (c.command === 'quadraticCurveTo') {
-        const [qx, qy, x, y] = [a[0]!, a[1]!, a[2]!, a[3]!];
-        ops.push(
-          `${P(cx + (2 / 3) * (qx - cx), cy + (2 / 3) * (qy - cy))} ${P(x + (2 / 3) * (qx - x), y + (2 / 3) * (qy - y))} ${P(x, y)} c`,
-        );
-        [cx, cy] = [x, y];
-      } else if (c.command === 'bezierCurveTo') {
-        ops.push(`${P(a[0]!, a[1]!)} ${P(a[2]!, a[3]!)} ${P(a[4]!, a[5]!)} c`);
-        [cx, cy] = [a[4]!, a[5]!];
-      } else if (c.command === 'closePath') {
-        ops.push('h');
-      }
-    }
+    const path = glyphPath(g.item.face, g.item.gid, g.item.size);
+    if (path) ops.push(`q 1 0 0 1 ${num(x0 + g.x)} ${num(baseline)} cm\n${path}\nQ`);
   }
-  return ops.length ? `${ops.join('\n')}\nf` : '';
+  return ops.join('\n');
 }
 
 export interface WatermarkParts {

@@ -4,12 +4,17 @@
  * string and pdf-lib's bundled fontkit fork corrupts small subsets; here glyph
  * ids come from the face's cache and each face is subset once per document.
  * Subset tags are derived from the glyph set, so the same input gives the same bytes.
+ *
+ * CIDs are numbered in the order the document first uses each glyph (content
+ * streams are written as layout goes); the subset holds its glyphs in glyph-id
+ * order, so that its deflated runs can be reused across documents
+ * (font-stream.ts), and a CIDToGIDMap stream maps one to the other.
  */
 import { createHash } from 'node:crypto';
 import { deflate } from './deflate.js';
 import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { FontFace } from '../../fonts/face.js';
-import { subsetTrueType } from '../../fonts/subset.js';
+import { clearFontRunCache, fontStream } from './font-stream.js';
 
 interface FaceUse {
   readonly face: FontFace;
@@ -27,10 +32,18 @@ interface EncodedFont {
   readonly fontFile: Uint8Array;
   readonly fontFileLength: number;
   readonly toUnicode: Uint8Array;
+  /** CID → glyph id in the subset, two bytes each, deflated. */
+  readonly cidToGid: Uint8Array;
   readonly tag: string;
 }
 const encodedCache = new Map<string, EncodedFont>();
 const ENCODED_CACHE_MAX = 64;
+
+/** Forgets every encoded subset and deflated run (tests: the bytes must not depend on what was cached). */
+export function forgetEncodedFonts(): void {
+  encodedCache.clear();
+  clearFontRunCache();
+}
 
 export class DocFonts {
   private readonly uses = new Map<FontFace, FaceUse>();
@@ -102,7 +115,7 @@ export class DocFonts {
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: context.register(descriptor),
       W: [0, u.widths.map((w) => Math.round(w * scale))],
-      CIDToGIDMap: 'Identity',
+      CIDToGIDMap: context.register(context.stream(enc.cidToGid, { Filter: 'FlateDecode' })),
     });
     const toUnicode = context.stream(enc.toUnicode, { Filter: 'FlateDecode' });
     const type0 = context.obj({
@@ -121,13 +134,19 @@ function encode(u: FaceUse): EncodedFont {
   const key = `${u.face.contentId}\u0000${u.glyphs.join(',')}`;
   const hit = encodedCache.get(key);
   if (hit) return hit;
-  const raw = subsetTrueType(u.face.sfnt, u.glyphs);
+  const subset = fontStream(u.face, u.glyphs);
   const hash = createHash('sha1').update(key).digest();
   const tag = Array.from(hash.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+  const cidToGid = new Uint8Array(2 * subset.newIds.length);
+  const view = new DataView(cidToGid.buffer);
+  subset.newIds.forEach((gid, cid) => {
+    view.setUint16(2 * cid, gid);
+  });
   const enc: EncodedFont = {
-    fontFile: deflate(raw),
-    fontFileLength: raw.length,
+    fontFile: subset.deflated,
+    fontFileLength: subset.length,
     toUnicode: deflate(toUnicodeCMap(u.unicode)),
+    cidToGid: deflate(cidToGid),
     tag,
   };
   if (encodedCache.size >= ENCODED_CACHE_MAX) encodedCache.delete(encodedCache.keys().next().value!);

@@ -76,21 +76,24 @@ export function breakLines(inp: BreakInput, widthOf: (line: number) => number, o
   const n = inp.chars.length;
   if (n === 0) return [];
   const em = inp.em ?? Math.max(...inp.widths, EPS);
+  const { widths, allowed } = inp;
+  const { space, letter, gap } = charClasses(inp.chars);
   // cost[i]: cheapest breaking of [0, i) that ends a line at i; from[i]: where that line started.
   const cost = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
   const from = new Int32Array(n + 1).fill(-1);
   cost[0] = 0;
   for (let a = 0; a < n; a++) {
-    if (cost[a] === Number.POSITIVE_INFINITY) continue;
+    const base = cost[a]!;
+    if (base === Number.POSITIVE_INFINITY) continue;
     const W = widthOf(a === 0 ? 0 : 1);
     const relax = (b: number, c: number): void => {
-      if (cost[a]! + c < cost[b]!) {
-        cost[b] = cost[a]! + c;
+      if (base + c < cost[b]!) {
+        cost[b] = base + c;
         from[b] = a;
       }
     };
     let found = false;
-    const fallbackEnds: number[] = [];
+    let fallbackEnds: number[] | undefined;
     // Scan forward while the line, squeezed, still fits.
     let width = 0;
     let shrink = 0;
@@ -98,20 +101,23 @@ export function breakLines(inp: BreakInput, widthOf: (line: number) => number, o
     let trailing = 0;
     let letters = 0;
     for (let b = a + 1; b <= n; b++) {
-      const ch = inp.chars[b - 1]!;
-      if (isSpace(ch)) {
-        trailing += inp.widths[b - 1]!;
+      const i = b - 1;
+      if (space[i]) {
+        trailing += widths[i]!;
       } else {
-        width += trailing + inp.widths[b - 1]!;
+        width += trailing + widths[i]!;
         trailing = 0;
-        if (!NO_START.has(ch) && !NO_END.has(ch)) letters++;
+        letters += letter[i]!;
       }
-      shrink += inp.shrink[b - 1]!;
-      if (b - 1 > a && !(isWordChar(inp.chars[b - 2]!) && isWordChar(ch))) gaps++;
+      shrink += inp.shrink[i]!;
+      if (i > a) gaps += gap[i]!;
       if (width - shrink > W + EPS) break;
       const last = b === n;
-      if (!last && !inp.allowed[b]) {
-        if (opts.fallback?.[b]) fallbackEnds.push(b);
+      if (!last && !allowed[b]) {
+        if (opts.fallback?.[b]) {
+          fallbackEnds ??= [];
+          fallbackEnds.push(b);
+        }
         continue;
       }
       found = true;
@@ -128,7 +134,7 @@ export function breakLines(inp: BreakInput, widthOf: (line: number) => number, o
       relax(b, c);
     }
     if (found) continue;
-    if (fallbackEnds.length > 0) {
+    if (fallbackEnds) {
       for (const b of fallbackEnds) relax(b, PER_LINE + FALLBACK + (W - measure(inp, a, b).width));
       continue;
     }
@@ -137,6 +143,30 @@ export function breakLines(inp: BreakInput, widthOf: (line: number) => number, o
   const lines: LineSpan[] = [];
   for (let b = n; b > 0; b = from[b]!) lines.push(span(inp, from[b]!, b));
   return lines.reverse();
+}
+
+/**
+ * What the line scan asks of each character, worked out once per paragraph
+ * rather than once per candidate line (each character is in some 30–40 of them):
+ * a space; a character that counts as a letter for the orphan rule (not a mark
+ * kept off a line's start or end); a gap before it that justification may stretch
+ * (not between two characters of one Latin word or number).
+ */
+function charClasses(chars: readonly string[]): { space: Uint8Array; letter: Uint8Array; gap: Uint8Array } {
+  const n = chars.length;
+  const space = new Uint8Array(n);
+  const letter = new Uint8Array(n);
+  const gap = new Uint8Array(n);
+  let prevWord = false;
+  for (let i = 0; i < n; i++) {
+    const ch = chars[i]!;
+    space[i] = isSpace(ch) ? 1 : 0;
+    letter[i] = !NO_START.has(ch) && !NO_END.has(ch) ? 1 : 0;
+    const word = isWordChar(ch);
+    gap[i] = i > 0 && prevWord && word ? 0 : 1;
+    prevWord = word;
+  }
+  return { space, letter, gap };
 }
 
 /** Where a line with no opportunity ends: as far as fits, at a boundary that keeps the punctuation rules if any. */

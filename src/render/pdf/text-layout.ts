@@ -107,7 +107,7 @@ function shapeRuns(
       if (!choice) throw new MissingGlyphError(cp);
       const g = choice.face.glyph(cp);
       const width = (g.advance * style.size) / choice.face.unitsPerEm;
-      segments[segments.length - 1]!.push({
+      const item: { -readonly [K in keyof GlyphItem]: GlyphItem[K] } = {
         ch,
         face: choice.face,
         gid: g.gid,
@@ -117,9 +117,11 @@ function shapeRuns(
         syntheticBold: choice.syntheticBold,
         underline: style.underline,
         space: isSpace(ch),
-        ...(g.stretch ? { stretch: g.stretch } : {}),
-        ...(noBreak ? { span: index } : {}),
-      });
+      };
+      // Set only when present (no object spreads: this runs for every character laid out).
+      if (g.stretch) item.stretch = g.stretch;
+      if (noBreak) item.span = index;
+      segments[segments.length - 1]!.push(item);
     }
   }
   return segments.map(compressAdjacentPunctuation);
