@@ -71,6 +71,19 @@ export function drawPageNumber(
 }
 
 /**
+ * The back left blank so that a double-sided copy ends on a sheet of its own
+ * says so, at the head of the type area in the body's face and size, as a bound
+ * official document marks a page without text ("（此页无正文）"): a watermarked
+ * sheet left empty could otherwise be filled in. It carries no page number
+ * (GB/T 9704: blank pages are not numbered).
+ */
+export function drawBlankSideNote(canvas: Canvas, doc: Document, g: PageGeometry, top: number, lib: FontLibrary): void {
+  const size = doc.base.size;
+  const { line } = textLine('（此页无正文）', doc.base.font, size, lib);
+  canvas.drawGlyphs(line, g.left, top - size);
+}
+
+/**
  * Outlines of glyphs drawn lately, by face, glyph and size: a glyph's path
  * operators with its origin at 0 0, filled. The watermark's subtext (the
  * document's serial) changes with every document but is made of a few dozen

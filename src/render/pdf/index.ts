@@ -8,7 +8,7 @@ import { Duplex, PDFDocument, PDFName, PrintScaling, type PDFRef } from 'pdf-lib
 import { A4_MM, type Block, type CellImage, type Document, type ImageBlock } from '../../document/model.js';
 import { getFontLibrary, type FontLibrary } from '../../fonts/library.js';
 import { Canvas, num, type PlacedGlyph } from './canvas.js';
-import { drawPageNumber, PageMarks, watermark, type PageGeometry } from './decorations.js';
+import { drawBlankSideNote, drawPageNumber, PageMarks, watermark, type PageGeometry } from './decorations.js';
 import { DocFonts } from './font-embed.js';
 import { deflate } from './deflate.js';
 import { Flow, MM, type FlowContext } from './flow.js';
@@ -132,6 +132,7 @@ async function render(
       }
       const decor = new Canvas(fonts, recordGlyphs);
       if (page) drawPageNumber(decor, doc, geom, k + 1, contentCount, lib);
+      else drawBlankSideNote(decor, doc, geom, top, lib);
       marks.draw(decor, geom);
       if (decor.ops.length) {
         contents.push(stream(decor.content()));

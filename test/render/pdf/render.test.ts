@@ -143,7 +143,7 @@ describe('renderPdf: pages', () => {
       ...extra,
     });
 
-  it('duplex with two copies: 8 pages, 4 and 8 blank backs, numbers restart per copy', async () => {
+  it('duplex with two copies: 8 pages, 4 and 8 blank backs saying so, numbers restart per copy', async () => {
     const doc = threePages({
       duplex: true,
       copies: 2,
@@ -154,15 +154,22 @@ describe('renderPdf: pages', () => {
     const texts = await Promise.all([1, 2, 3, 4, 5, 8].map((p) => pdfText(bytes, { first: p, last: p })));
     expect(compact(texts[0]!)).toContain('第一页正文—1—');
     expect(compact(texts[2]!)).toContain('第三页正文—3—');
-    expect(compact(texts[3]!)).not.toMatch(/—\d—|正文/);
+    // A blank back says it is one (a watermarked sheet left empty could be filled in) and has no number.
+    for (const back of [texts[3]!, texts[5]!]) {
+      expect(compact(back)).toContain('（此页无正文）');
+      expect(compact(back)).not.toMatch(/—\d—|第/);
+    }
     expect(compact(texts[4]!)).toContain('第一页正文—1—');
-    expect(compact(texts[5]!)).not.toMatch(/—\d—|正文/);
     // The watermark is on every page, blank backs included, and extracts as one piece.
     for (const t of texts) expect(compact(t)).toContain('档案系列职称评审专用PS-2024-0001');
-    expect(glyphs.filter((g) => g.page === 3 || g.page === 7)).toEqual([]);
+    const backGlyphs = glyphs.filter((g) => g.page === 3 || g.page === 7);
+    expect(backGlyphs.map((g) => g.char).join('')).toBe('（此页无正文）（此页无正文）');
     const pages = await rasterise(bytes, { dpi: 50 });
-    // A blank back has no ink darker than the light watermark; a content page does.
-    expect(inkInBox(pages[3]!, { x: 0, y: 0, width: 596, height: 842 }, 200)).toBe(0);
+    // Below its note, a blank back has no ink darker than the light watermark; a content page does.
+    // Boxes in pt from the bottom left, as the glyphs' baselines.
+    const noteBottom = Math.min(...backGlyphs.map((g) => g.y)) - 10;
+    expect(inkInBox(pages[3]!, { x: 0, y: noteBottom, width: 596, height: 842 - noteBottom }, 200)).toBeGreaterThan(0);
+    expect(inkInBox(pages[3]!, { x: 0, y: 0, width: 596, height: noteBottom }, 200)).toBe(0);
     expect(inkInBox(pages[3]!, { x: 0, y: 0, width: 596, height: 842 }, 254)).toBeGreaterThan(1000);
     expect(inkInBox(pages[0]!, { x: 0, y: 0, width: 596, height: 842 }, 200)).toBeGreaterThan(0);
   }, 30_000);
