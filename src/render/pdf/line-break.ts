@@ -59,6 +59,11 @@ export interface BreakOptions {
   readonly balanced?: boolean;
   /** Opportunities to fall back to where `allowed` leaves a line none (titles: any rule-allowed break). */
   readonly fallback?: readonly boolean[];
+  /**
+   * Lines are not justified (left-aligned or centred: labels, table cells): a short line costs only a
+   * little, so a character alone on the last line ("政治面 / 貌") costs more than a shorter first line.
+   */
+  readonly ragged?: boolean;
 }
 
 /** A justified line whose characters spread this far (em per gap) starts to cost steeply. */
@@ -128,6 +133,7 @@ export function breakLines(inp: BreakInput, widthOf: (line: number) => number, o
       } else if (!last || opts.balanced) {
         const slack = W - width;
         if (opts.balanced) c += 1000 * (slack / W) ** 2;
+        else if (opts.ragged) c += 1 + 100 * (slack / W) ** 2;
         else c += 1 + 100 * (slack / Math.max(gaps, 1) / em / MAX_SPREAD_EM) ** 3;
       }
       if (last && a > 0 && letters === 1) c += ORPHAN;

@@ -270,7 +270,7 @@ function layoutUncached(p: Paragraph, defaults: ParagraphDefaults, boxWidth: num
       const starts = wordStarts(inp.chars);
       const wordAllowed = inp.allowed.map((ok, i) => ok && starts[i]!);
       spans = breakLines({ ...inp, allowed: wordAllowed }, lineWidth, { balanced: true, fallback: inp.allowed });
-    } else spans = breakLines(inp, lineWidth);
+    } else spans = breakLines(inp, lineWidth, align === 'justify' ? {} : { ragged: true });
     spans.forEach((span, k) => {
       const W = lineWidth(k);
       const isLast = k === spans.length - 1;

@@ -82,6 +82,15 @@ describe('breakLines', () => {
     expect(lines('一二三四五', 4)).toEqual(['一二三', '四五']);
   });
 
+  it('leaves no orphan in ragged text either, where a shorter first line is cheap (labels: 政治 | 面貌)', () => {
+    const inp = unit('政治面貌');
+    const text = (opts: Parameters<typeof breakLines>[2]) =>
+      breakLines(inp, () => 3, opts).map((l) => inp.chars.slice(l.start, l.contentEnd).join(''));
+    expect(text({ ragged: true })).toEqual(['政治', '面貌']);
+    // Justified, the first line would spread a whole em over one gap: the orphan is the lesser evil there.
+    expect(text({})).toEqual(['政治面', '貌']);
+  });
+
   it('drops break spaces at line ends', () => {
     expect(lines('ab cd ef', 5)).toEqual(['ab cd', 'ef']);
   });
