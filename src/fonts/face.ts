@@ -87,10 +87,15 @@ export class FontFace {
    * gives the same bytes on every machine and install path.
    */
   get contentId(): string {
-    const sfnt = this.sfnt;
-    const checksum = sfnt.view.getUint32(sfnt.table('head').offset + 8);
-    return `${path.basename(this.file)}:${sfnt.bytes.length}:${checksum.toString(16)}`;
+    if (this.content === undefined) {
+      const sfnt = this.sfnt;
+      const checksum = sfnt.view.getUint32(sfnt.table('head').offset + 8);
+      this.content = `${path.basename(this.file)}:${sfnt.bytes.length}:${checksum.toString(16)}`;
+    }
+    return this.content;
   }
+  /** contentId, worked out once: every deflated run of a subset is looked up by it. */
+  private content: string | undefined;
 
   get loaded(): boolean {
     return this.data !== undefined;

@@ -93,10 +93,6 @@ export class Canvas {
     let curBold = false;
     let tj = '';
     let penX = 0;
-    const flush = (): void => {
-      if (tj) ops.push(`[${tj}] TJ`);
-      tj = '';
-    };
     for (const g of line.glyphs) {
       const it = g.item;
       if (it.space) continue;
@@ -110,7 +106,8 @@ export class Canvas {
       const em = (it.advanceUnits * it.size) / it.face.unitsPerEm;
       const stretch = it.stretch;
       if (name !== curFont || it.size !== curSize || it.syntheticBold !== curBold || !tj || stretch) {
-        flush();
+        if (tj) ops.push(`[${tj}] TJ`);
+        tj = '';
         if (name !== curFont || it.size !== curSize) ops.push(`/${name} ${num(it.size)} Tf`);
         if (it.syntheticBold !== curBold) ops.push(it.syntheticBold ? `2 Tr ${num(it.size * 0.03)} w` : '0 Tr');
         curFont = name;
@@ -136,16 +133,12 @@ export class Canvas {
         this.glyphs.push({ char: it.ch, x: gx, y: baseline - it.size * (1 - EM_ASCENT), width: em, height: it.size });
       }
     }
-    flush();
+    if (tj) ops.push(`[${tj}] TJ`);
     if (open) ops.push(curBold ? '0 Tr ET' : 'ET');
     // Underlines (filled-in blanks) span underlined glyphs and spaces alike.
     let u0 = -1;
     let u1 = 0;
     let uSize = 0;
-    const rule = (): void => {
-      if (u0 >= 0) this.fillRect(u0, baseline - uSize * 0.12, u1 - u0, Math.max(0.5, uSize * 0.05));
-      u0 = -1;
-    };
     for (const g of line.glyphs) {
       if (g.item.underline) {
         if (u0 < 0) {
@@ -153,9 +146,17 @@ export class Canvas {
           uSize = g.item.size;
         }
         u1 = x + g.x + g.advance;
-      } else rule();
+      } else if (u0 >= 0) {
+        this.underline(u0, u1, baseline, uSize);
+        u0 = -1;
+      }
     }
-    rule();
+    if (u0 >= 0) this.underline(u0, u1, baseline, uSize);
+  }
+
+  /** The rule under a filled-in blank from x0 to x1. */
+  private underline(x0: number, x1: number, baseline: number, size: number): void {
+    this.fillRect(x0, baseline - size * 0.12, x1 - x0, Math.max(0.5, size * 0.05));
   }
 
   fillRect(x: number, y: number, w: number, h: number, gray = 0): void {

@@ -264,10 +264,12 @@ export interface MarkForm {
 /**
  * The page mark (QR code and caption at the bottom, on the side away from the
  * page number). The code is the same on every page of a document, so it is drawn
- * once (one form XObject per caption side) and each page only places it.
+ * once (a form XObject in module units), placed by one form XObject per caption
+ * side, and each page only places that.
  */
 export class PageMarks {
   private readonly made = new Map<string, MarkForm>();
+  private marks = 0;
 
   constructor(
     private readonly doc: Document,
@@ -300,16 +302,30 @@ export class PageMarks {
     const mark = this.doc.pageMark!;
     const { captionSize, captionBaseline, qrBottom } = markGeometry(0);
     const canvas = new Canvas(this.fonts, this.recordGlyphs);
-    canvas.qr(qrModules(mark.qrText), 0, qrBottom + side, side);
+    const qr = this.qrForm(mark.qrText);
+    const m = side / qr.bbox[2];
+    canvas.raw(`q ${num(m)} 0 0 ${num(m)} 0 ${num(qrBottom)} cm /${qr.name} Do Q`);
     const cap = textLine(mark.caption, 'song', captionSize, this.lib);
     const capX = onLeft ? 0 : side - cap.width;
     canvas.drawGlyphs(cap.line, capX, captionBaseline);
     const form: MarkForm = {
-      name: `Pm${this.made.size}`,
+      name: `Pm${this.marks++}`,
       canvas,
       bbox: [Math.min(0, capX) - 1, 0, Math.max(side, capX + cap.width) + 1, qrBottom + side + 1],
     };
     this.made.set(key, form);
+    return form;
+  }
+
+  /** The QR code as a form of its own, one unit a module, origin at its bottom left. */
+  private qrForm(text: string): MarkForm {
+    const hit = this.made.get('qr');
+    if (hit) return hit;
+    const modules = qrModules(text);
+    const canvas = new Canvas(this.fonts, false);
+    canvas.qr(modules, 0, modules.size, modules.size);
+    const form: MarkForm = { name: 'Qr', canvas, bbox: [0, 0, modules.size, modules.size] };
+    this.made.set('qr', form);
     return form;
   }
 }

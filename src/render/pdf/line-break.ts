@@ -91,12 +91,6 @@ export function breakLines(inp: BreakInput, widthOf: (line: number) => number, o
     const base = cost[a]!;
     if (base === Number.POSITIVE_INFINITY) continue;
     const W = widthOf(a === 0 ? 0 : 1);
-    const relax = (b: number, c: number): void => {
-      if (base + c < cost[b]!) {
-        cost[b] = base + c;
-        from[b] = a;
-      }
-    };
     let found = false;
     let fallbackEnds: number[] | undefined;
     // Scan forward while the line, squeezed, still fits.
@@ -137,18 +131,27 @@ export function breakLines(inp: BreakInput, widthOf: (line: number) => number, o
         else c += 1 + 100 * (slack / Math.max(gaps, 1) / em / MAX_SPREAD_EM) ** 3;
       }
       if (last && a > 0 && letters === 1) c += ORPHAN;
-      relax(b, c);
+      relax(cost, from, a, b, base + c);
     }
     if (found) continue;
     if (fallbackEnds) {
-      for (const b of fallbackEnds) relax(b, PER_LINE + FALLBACK + (W - measure(inp, a, b).width));
+      for (const b of fallbackEnds)
+        relax(cost, from, a, b, base + (PER_LINE + FALLBACK + (W - measure(inp, a, b).width)));
       continue;
     }
-    relax(emergencyEnd(inp, a, W), PER_LINE + EMERGENCY);
+    relax(cost, from, a, emergencyEnd(inp, a, W), base + (PER_LINE + EMERGENCY));
   }
   const lines: LineSpan[] = [];
   for (let b = n; b > 0; b = from[b]!) lines.push(span(inp, from[b]!, b));
   return lines.reverse();
+}
+
+/** Keeps a line from `a` to `b` costing `total` in all if it is the cheapest way found to end a line at `b`. */
+function relax(cost: Float64Array, from: Int32Array, a: number, b: number, total: number): void {
+  if (total < cost[b]!) {
+    cost[b] = total;
+    from[b] = a;
+  }
 }
 
 /**
