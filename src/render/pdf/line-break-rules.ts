@@ -51,11 +51,12 @@ const UNIT_WORDS = /\d+(?:课时|学时|小时|个月|周岁|万元|平方米|�
 /** A date in Chinese notation, kept whole where the line allows. */
 const DATES = /\d{4}年\d{1,2}月(?:\d{1,2}日)?/gu;
 /**
- * A code of letters and digits joined by hyphens, slashes or dots (成果编号
- * BZ-2024-1005, 2016.12): Unicode line breaking keeps it whole, LibreOffice
- * breaks Chinese text after its hyphens.
+ * A code of letters and digits joined by hyphens or slashes (成果编号
+ * BZ-2024-1005, 30/60): Unicode line breaking keeps it whole, LibreOffice
+ * breaks Chinese text after its hyphens. Decimal numbers (99.6) are not codes:
+ * every editor keeps them whole, and they stay free of word joiners.
  */
-const CODES = /[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)+/gu;
+const CODES = /(?=[A-Za-z0-9.]*[-/])[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)+/gu;
 
 /**
  * `allowed[i]` says whether a line may start at code point i (break between
