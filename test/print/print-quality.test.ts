@@ -270,6 +270,7 @@ describe('words, names and ID numbers never split over two lines', () => {
 
 /** A line of a printed PDF: its text without white space and where its ink starts and ends, pt. */
 interface PrintedLine {
+  readonly page: number;
   readonly text: string;
   readonly xMin: number;
   readonly xMax: number;
@@ -281,7 +282,7 @@ function printedLines(printed: PrintedPdf, doc: Document): PrintedLine[] {
   const inArea = (w: PrintedPdf['words'][number]): boolean =>
     w.yMin >= top && w.yMax <= printed.pages[w.page]!.height - doc.page.margins.bottom * MM + 2;
   const words = printed.words.filter(inArea).sort((a, b) => a.page - b.page || a.yMax - b.yMax || a.xMin - b.xMin);
-  const out: { text: string; xMin: number; xMax: number }[] = [];
+  const out: { page: number; text: string; xMin: number; xMax: number }[] = [];
   let last: (typeof words)[number] | undefined;
   for (const w of words) {
     const sameLine = last && last.page === w.page && Math.abs(last.yMax - w.yMax) < (w.yMax - w.yMin) / 2;
@@ -289,7 +290,7 @@ function printedLines(printed: PrintedPdf, doc: Document): PrintedLine[] {
     if (sameLine && line) {
       line.text += compact(w.text);
       line.xMax = Math.max(line.xMax, w.xMax);
-    } else out.push({ text: compact(w.text), xMin: w.xMin, xMax: w.xMax });
+    } else out.push({ page: w.page, text: compact(w.text), xMin: w.xMin, xMax: w.xMax });
     last = w;
   }
   return out;
@@ -350,6 +351,22 @@ describe('the DOCX as LibreOffice prints it keeps words whole, as the PDF does',
       const printed = countChars((await printedDocxLines()).get(`${form}--${name}`)!.map((l) => l.text));
       const missing = [...countChars(modelTexts(r.doc))].filter(([ch, n]) => (printed.get(ch) ?? 0) < n);
       expect(missing.map(([ch, n]) => `${ch} ×${n - (printed.get(ch) ?? 0)}`)).toEqual([]);
+    },
+    600_000,
+  );
+
+  it.each(DOCX_CASES)(
+    '%s × %s: no page of the printed DOCX ends with a heading',
+    async (form, name) => {
+      const r = await rendered(form, name);
+      const headings = new Set(r.doc.blocks.filter((b) => b.type === 'heading').map(textOf));
+      const printed = (await printedDocxLines()).get(`${form}--${name}`)!;
+      const lastPage = Math.max(...printed.map((l) => l.page));
+      for (const [i, line] of printed.entries()) {
+        const endsPage = printed[i + 1]?.page !== line.page;
+        if (endsPage && line.page < lastPage)
+          expect(headings.has(line.text), `page ${line.page + 1} ends with ${line.text}`).toBe(false);
+      }
     },
     600_000,
   );

@@ -12,7 +12,14 @@
  * gets mirrored margins and odd/even footers.
  */
 import { Document as WordDocument, LineRuleType, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
-import { HEADING_STYLES, type Block, type BlockType, type Document, type HeadingBlock } from '../../document/model.js';
+import {
+  HEADING_STYLES,
+  type Block,
+  type BlockType,
+  type Document,
+  type HeadingBlock,
+  type ParagraphBlock,
+} from '../../document/model.js';
 import { wordFont } from './fonts.js';
 import { drawingIds, imageParagraph, imageRun, qrPng, type DrawingIds } from './images.js';
 import { corePropertiesXml, settingsXml } from './package-parts.js';
@@ -22,7 +29,7 @@ import { styleOfRole, type ResolvedStyle } from './runs.js';
 import { signature } from './signature.js';
 import { keepsWithSignature } from '../../document/signature-layout.js';
 import { table } from './table.js';
-import { type LineSetting, withBalancedLines, withShortLinesEnded } from './pdf-lines.js';
+import { type LineSetting, pdfLineCount, withBalancedLines, withShortLinesEnded } from './pdf-lines.js';
 import { TWIPS_PER_PT, mmToTwips, ptToHalfPoints } from './units.js';
 import { pack } from './pack.js';
 
@@ -125,6 +132,11 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
   },
 };
 
+/** A paragraph of up to three lines, which the PDF never splits (orphan and widow rules). */
+function movesWhole(p: ParagraphBlock, ctx: BlockContext): boolean {
+  return p.keepTogether === true || pdfLineCount(p, bodySetting(ctx.base), ctx.geo.textWidthTwips / TWIPS_PER_PT) <= 3;
+}
+
 /** How the PDF sets a body paragraph that says nothing itself (pdf/blocks.ts `bodyDefaults`). */
 function bodySetting(base: ResolvedStyle): LineSetting {
   return { style: base, align: 'justify', firstLineIndent: 0 };
@@ -152,9 +164,12 @@ async function blockChildren(
   const children: FileChild[] = [];
   for (const [i, block] of doc.blocks.entries()) {
     const handler = BLOCKS[block.type] as Handler<BlockType>;
-    // A 落款 never stands alone at the top of a page: the paragraph before it keeps with it (as in the PDF).
+    // A 落款 never stands alone at the top of a page: the paragraph before it keeps with it (as in the PDF)
+    // when it moves whole. A longer one does not: LibreOffice moves a kept paragraph whole, leaving the
+    // heading above it alone at the foot of the page, where the PDF and Word split it and keep its last lines.
     ctx.keepNext = keepsWithSignature(doc.blocks, i);
-    const kept = block.type === 'paragraph' && ctx.keepNext ? { ...block, keepWithNext: true } : block;
+    const kept =
+      block.type === 'paragraph' && ctx.keepNext && movesWhole(block, ctx) ? { ...block, keepWithNext: true } : block;
     children.push(...(await handler(kept as never, ctx)));
   }
   // A trailing page break asks for an empty last page.

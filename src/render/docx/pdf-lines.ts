@@ -116,6 +116,11 @@ export function withPdfLines<P extends Paragraph>(p: P, setting: LineSetting, wi
   return fits ? { ...p, runs: insertBreaks(p.runs, breaks) } : p;
 }
 
+/** How many lines the PDF sets the paragraph in, in a box `widthPt` wide. */
+export function pdfLineCount(p: Paragraph, setting: LineSetting, widthPt: number): number {
+  return layoutParagraph(p, { ...setting, lineHeight: (size) => size }, widthPt, getFontLibrary()).lines.length;
+}
+
 const sameChar = (text: string, drawn: string): boolean => text === drawn || (text === '\t' && drawn === ' ');
 
 /** Where each laid line starts in the text (code point index), and whether a "\n" of the text breaks there already. */
