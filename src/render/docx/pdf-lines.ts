@@ -29,7 +29,7 @@ import { NO_START } from '../pdf/line-break-rules.js';
 import { layoutParagraph, type LaidLine, type ResolvedStyle } from '../pdf/text-layout.js';
 import { wordProcessorMeasure } from '../text-measure.js';
 
-/** How the title is set: its default style, alignment and first-line indent, as the PDF sets it. */
+/** How the PDF sets the paragraph: the default style, alignment and first-line indent of its kind (title, body, cell). */
 export interface LineSetting {
   readonly style: ResolvedStyle;
   readonly align: Align;
