@@ -38,13 +38,7 @@ export interface LineSetting {
 
 /** The paragraph with "\n" where the PDF's balanced layout ends each line, for a type area `widthPt` wide. */
 export function withBalancedLines<P extends Paragraph>(p: P, setting: LineSetting, widthPt: number): P {
-  const laid = layoutParagraph(
-    { ...p, balanced: true },
-    { ...setting, lineHeight: (size) => size },
-    widthPt,
-    getFontLibrary(),
-  );
-  const chars = Array.from(p.runs.map((r) => r.text).join(''));
+  const { laid, chars } = pdfLayout({ ...p, balanced: true }, setting, widthPt);
   const breaks = newLineStarts(chars, laid.lines);
   return breaks.size === 0 ? p : { ...p, runs: insertBreaks(p.runs, breaks) };
 }
@@ -55,14 +49,9 @@ export function withBalancedLines<P extends Paragraph>(p: P, setting: LineSettin
  */
 export function withShortLinesEnded<P extends Paragraph>(p: P, setting: LineSetting, widthPt: number): P {
   if ((p.align ?? setting.align) !== 'justify') return p;
-  const lib = getFontLibrary();
-  const laid = layoutParagraph(p, { ...setting, lineHeight: (size) => size }, widthPt, lib);
+  const { laid, chars, right, editorWidth } = pdfLayout(p, setting, widthPt);
   if (laid.lines.length < 2) return p;
-  const measure = wordProcessorMeasure(lib);
-  const chars = Array.from(p.runs.map((r) => r.text).join(''));
   const starts = lineStarts(chars, laid.lines);
-  const indentEm = p.runs[0]?.style?.size ?? setting.style.size;
-  const right = widthPt - (p.indentRight ?? 0) * indentEm;
   const ended = new Set<number>();
   laid.lines.forEach((line, k) => {
     const start = starts[k + 1];
@@ -70,16 +59,15 @@ export function withShortLinesEnded<P extends Paragraph>(p: P, setting: LineSett
     if (start === undefined || start.afterNewline || !last) return;
     const em = line.size;
     const text = line.glyphs.map((g) => g.item.ch).join('');
-    const style = { font: setting.style.font, size: em, bold: setting.style.bold };
     // The editor's own width of the line, with its quarter ems where Chinese meets digits.
-    const editorRight = line.glyphs[0]!.x + measure(text, style);
+    const editorRight = line.glyphs[0]!.x + editorWidth(text, em);
     if (right - (last.x + last.advance) >= MAX_SPREAD_EM * em) {
       // Short in the PDF: ended, if the editor fits it too.
       if (editorRight <= right - em / 4) ended.add(start.at);
     } else if (NO_START.has(last.item.ch) && editorRight > right) {
       // Full, ending on punctuation the PDF squeezed in and the editor must hang past the margin: LibreOffice
       // drops such a mark on a justified line ("中共党员；" printed "中共党员") but prints it at a line break.
-      const before = measure(text.slice(0, -last.item.ch.length), style);
+      const before = editorWidth(text.slice(0, -last.item.ch.length), em);
       if (line.glyphs[0]!.x + before <= right - em / 4) ended.add(start.at);
     }
   });
@@ -96,29 +84,42 @@ export function withShortLinesEnded<P extends Paragraph>(p: P, setting: LineSett
  */
 export function withPdfLines<P extends Paragraph>(p: P, setting: LineSetting, widthPt: number): P {
   if ((p.align ?? setting.align) === 'justify') return p;
-  const lib = getFontLibrary();
-  const laid = layoutParagraph(p, { ...setting, lineHeight: (size) => size }, widthPt, lib);
+  const { laid, chars, right, editorWidth } = pdfLayout(p, setting, widthPt);
   if (laid.lines.length < 2) return p;
-  const chars = Array.from(p.runs.map((r) => r.text).join(''));
   const breaks = newLineStarts(chars, laid.lines);
   if (breaks.size === 0) return p;
-  const measure = wordProcessorMeasure(lib);
-  const indentEm = p.runs[0]?.style?.size ?? setting.style.size;
-  const right = widthPt - (p.indentRight ?? 0) * indentEm;
   const fits = laid.lines.every((line) => {
     const first = line.glyphs[0];
     if (!first) return true;
     const text = line.glyphs.map((g) => g.item.ch).join('');
-    const style = { font: setting.style.font, size: line.size, bold: setting.style.bold };
     const left = (p.align ?? setting.align) === 'left' ? first.x : 0;
-    return left + measure(text, style) <= right - line.size / 4;
+    return left + editorWidth(text, line.size) <= right - line.size / 4;
   });
   return fits ? { ...p, runs: insertBreaks(p.runs, breaks) } : p;
 }
 
 /** How many lines the PDF sets the paragraph in, in a box `widthPt` wide. */
 export function pdfLineCount(p: Paragraph, setting: LineSetting, widthPt: number): number {
-  return layoutParagraph(p, { ...setting, lineHeight: (size) => size }, widthPt, getFontLibrary()).lines.length;
+  return pdfLayout(p, setting, widthPt).laid.lines.length;
+}
+
+/**
+ * The PDF's layout of the paragraph, its text as code points, the right edge of
+ * its lines, and an editor's width of a text at a size (font metrics plus the
+ * quarter ems Word and LibreOffice add where Chinese meets digits).
+ */
+function pdfLayout(p: Paragraph, setting: LineSetting, widthPt: number) {
+  const lib = getFontLibrary();
+  const laid = layoutParagraph(p, { ...setting, lineHeight: (size) => size }, widthPt, lib);
+  const measure = wordProcessorMeasure(lib);
+  const indentEm = p.runs[0]?.style?.size ?? setting.style.size;
+  return {
+    laid,
+    chars: Array.from(p.runs.map((r) => r.text).join('')),
+    right: widthPt - (p.indentRight ?? 0) * indentEm,
+    editorWidth: (text: string, size: number) =>
+      measure(text, { font: setting.style.font, size, bold: setting.style.bold }),
+  };
 }
 
 const sameChar = (text: string, drawn: string): boolean => text === drawn || (text === '\t' && drawn === ' ');
