@@ -191,7 +191,13 @@ async function render(
   if (doc.meta.title) prefs.setDisplayDocTitle(true);
 
   // No object streams: pdf-lib compresses them with pako, which costs more than the few bytes it saves here.
-  const bytes = await pdf.save({ useObjectStreams: false, addDefaultPage: false });
+  // All objects in one go: by default pdf-lib waits for a timer every 50 objects (at least 1 ms each,
+  // two or three times a review form) so as not to block a browser's page; a render thread has nothing to yield to.
+  const bytes = await pdf.save({
+    useObjectStreams: false,
+    addDefaultPage: false,
+    objectsPerTick: Number.POSITIVE_INFINITY,
+  });
   return { bytes, glyphs };
 }
 
