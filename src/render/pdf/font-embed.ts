@@ -108,13 +108,15 @@ export class DocFonts {
       StemV: 80,
       FontFile2: context.register(fontFile),
     });
+    const widths = widthRuns(u.widths.map((w) => Math.round(w * scale)));
     const cidFont = context.obj({
       Type: 'Font',
       Subtype: 'CIDFontType2',
       BaseFont: baseFont,
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: context.register(descriptor),
-      W: [0, u.widths.map((w) => Math.round(w * scale))],
+      DW: DEFAULT_WIDTH,
+      ...(widths.length > 0 ? { W: widths } : {}),
       CIDToGIDMap: context.register(context.stream(enc.cidToGid, { Filter: 'FlateDecode' })),
     });
     const toUnicode = context.stream(enc.toUnicode, { Filter: 'FlateDecode' });
@@ -152,6 +154,31 @@ function encode(u: FaceUse): EncodedFont {
   if (encodedCache.size >= ENCODED_CACHE_MAX) encodedCache.delete(encodedCache.keys().next().value!);
   encodedCache.set(key, enc);
   return enc;
+}
+
+/** Width of a glyph the W array leaves out: a CJK character's full em, most of a Chinese document's glyphs. */
+const DEFAULT_WIDTH = 1000;
+
+/**
+ * The W array of a CIDFont: `c [w w …]` for each run of consecutive CIDs whose width is not the default.
+ * Listing every CID made the review form's arrays some 1,500 numbers that pdf-lib turns into objects
+ * and writes one by one; nearly all of them said 1000.
+ */
+function widthRuns(widths: readonly number[]): (number | number[])[] {
+  const out: (number | number[])[] = [];
+  let run: number[] | undefined;
+  widths.forEach((w, cid) => {
+    if (w === DEFAULT_WIDTH) {
+      run = undefined;
+      return;
+    }
+    if (!run) {
+      run = [];
+      out.push(cid, run);
+    }
+    run.push(w);
+  });
+  return out;
 }
 
 function utf16Hex(s: string): string {
