@@ -1,22 +1,8 @@
-/**
- * Images and QR codes as inline pictures. QR codes are drawn to PNG with the
- * `qrcode` package; the same text gives the same PNG bytes.
- */
+/** Images and QR codes (PNG from qr-png.ts) as inline pictures. */
 import { ImageRun, Paragraph } from 'docx';
-import QRCode from 'qrcode';
 import type { ImageBlock } from '../../document/model.js';
 import { ALIGNMENT } from './paragraphs.js';
 import { mmToPx } from './units.js';
-
-/** PNG of a QR code; at ~12 px per mm it prints sharp at 300 dpi for the small sizes forms use. */
-export async function qrPng(text: string, sizeMm: number): Promise<Uint8Array> {
-  return QRCode.toBuffer(text, {
-    type: 'png',
-    errorCorrectionLevel: 'M',
-    margin: 1,
-    width: Math.max(96, Math.round(sizeMm * 12)),
-  });
-}
 
 /**
  * Drawing ids (wp:docPr) must be unique in a document; the docx package counts

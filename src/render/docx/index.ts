@@ -21,7 +21,8 @@ import {
   type ParagraphBlock,
 } from '../../document/model.js';
 import { wordFont } from './fonts.js';
-import { drawingIds, imageParagraph, imageRun, qrPng, type DrawingIds } from './images.js';
+import { drawingIds, imageParagraph, imageRun, type DrawingIds } from './images.js';
+import { qrPng } from '../qr-png.js';
 import { corePropertiesXml, settingsXml } from './package-parts.js';
 import { footers, headers, pageGeometry, sectionPage, type PageGeometry } from './page.js';
 import { heading, paragraph } from './paragraphs.js';
@@ -101,7 +102,7 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
     signature(b, ctx.base, ctx.doc.base.lineHeight, takeBreak(ctx), ctx.geo.textWidthTwips, ctx.keepNext),
   image: (b, ctx) => [imageParagraph(ctx.ids, b, takeBreak(ctx))],
   qr: async (b, ctx) => {
-    const png = await qrPng(b.text, b.size);
+    const png = qrPng(b.text, b.size);
     const out: FileChild[] = [
       new Paragraph({
         alignment: 'center',
@@ -180,7 +181,7 @@ async function blockChildren(
 export async function renderDocx(doc: Document): Promise<Uint8Array> {
   const base = styleOfRole(doc.base.font, doc.base.size, false);
   const geo = pageGeometry(doc);
-  const pageMarkPng = doc.pageMark ? await qrPng(doc.pageMark.qrText, 12) : undefined;
+  const pageMarkPng = doc.pageMark ? qrPng(doc.pageMark.qrText, 12) : undefined;
   const ids = drawingIds();
   // Built in document order (body, then footers) so drawing ids read top to bottom.
   const children = await blockChildren(doc, base, geo, ids);

@@ -3,7 +3,7 @@
  * ahead), then placed on the flow. The table of handlers is exhaustive over
  * BlockType, so a new block type fails the build until it is rendered.
  */
-import { qrModules } from './qr.js';
+import { qrModules } from '../qr.js';
 import {
   keepsWithSignature,
   signatureLabel,

@@ -4,6 +4,7 @@
  */
 import type { DocFonts } from './font-embed.js';
 import type { LaidLine } from './text-layout.js';
+import type { QrModules } from '../qr.js';
 
 export interface PlacedGlyph {
   /** 0-based page index in the output PDF. */
@@ -18,12 +19,6 @@ export interface PlacedGlyph {
 
 /** Share of the em above the baseline (ideographic em box: 0.88 up, 0.12 down). */
 const EM_ASCENT = 0.88;
-
-/** A QR code's module grid (qrcode's BitMatrix). */
-interface QrModules {
-  readonly size: number;
-  get(row: number, col: number): number | boolean;
-}
 
 /** Paths of QR codes drawn lately, by module grid (the grids are qr.ts's, which keeps the recent ones). */
 const qrPaths = new WeakMap<QrModules, string>();

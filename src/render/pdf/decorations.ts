@@ -2,7 +2,7 @@
  * What is drawn on pages after layout: page numbers (the total is known now),
  * the watermark (under the content) and the page mark (QR + code).
  */
-import { qrModules } from './qr.js';
+import { qrModules } from '../qr.js';
 import type { Document, FontRole } from '../../document/model.js';
 import type { FontFace } from '../../fonts/face.js';
 import type { FontLibrary } from '../../fonts/library.js';

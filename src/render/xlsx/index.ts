@@ -13,7 +13,7 @@
 import ExcelJS from 'exceljs';
 import type { Block, BlockType, Document, TableBlock } from '../../document/model.js';
 import { HEADING_STYLES } from '../../document/model.js';
-import { qrPng } from '../docx/images.js';
+import { qrPng } from '../qr-png.js';
 import { columnWidths } from './columns.js';
 import { baseStyle, type SheetContext } from './context.js';
 import { placeCells } from './grid.js';
@@ -40,7 +40,7 @@ const BLOCKS: { readonly [K in BlockType]: Handler<K> } = {
   },
   image: (b, ctx) => imageRows(ctx, b.data, b.format, b.width, b.height),
   qr: async (b, ctx) => {
-    await imageRows(ctx, await qrPng(b.text, b.size), 'png', b.size, b.size);
+    await imageRows(ctx, qrPng(b.text, b.size), 'png', b.size, b.size);
     if (b.caption) textRow(ctx, b.caption, { ...baseStyle(ctx.doc), size: Math.min(ctx.doc.base.size, 10.5) }, 'left');
   },
   spacer: (b, ctx) => {

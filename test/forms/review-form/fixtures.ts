@@ -3,10 +3,10 @@
  * (30 achievements, a 3,000-character summary) and small real images.
  */
 import { readFileSync } from 'node:fs';
-import QRCode from 'qrcode';
 import { DossierSchema, type Dossier } from '../../../src/domain/dossier.js';
 import type { Block, Document, Paragraph } from '../../../src/document/model.js';
 import type { FormContext } from '../../../src/forms/types.js';
+import { qrPng } from '../../../src/render/qr-png.js';
 import { createSigner } from '../../../src/verify/index.js';
 
 export const FIXTURES = ['zhang-yue-intermediate', 'ayguli-junior', 'bater-initial'] as const;
@@ -56,7 +56,7 @@ export function longDossier(): Dossier {
 }
 
 export async function pngBase64(): Promise<string> {
-  return (await QRCode.toBuffer('photo', { type: 'png', width: 120 })).toString('base64');
+  return Buffer.from(qrPng('photo', 10)).toString('base64');
 }
 
 /** A minimal but structurally complete baseline JPEG header: SOI, APP0, SOF0 (413 × 295 px), EOI. */

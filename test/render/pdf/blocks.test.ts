@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/document/model.js';
 import { renderPdf, renderPdfWithLayout } from '../../../src/render/pdf/index.js';
+import { qrPng } from '../../../src/render/qr-png.js';
 import { compact, inkInBox, pdfText, rasterise } from '../../helpers/pdf-tools.js';
 import { noticeDocument } from './sample-docs.js';
 
@@ -28,7 +28,7 @@ async function jpegOf(pdf: Uint8Array): Promise<Uint8Array> {
 
 describe('images and QR codes', () => {
   it('draws PNG and JPEG images at their size in mm, and a QR block that decodes', async () => {
-    const png = await QRCode.toBuffer('png-image', { margin: 4, scale: 4 });
+    const png = qrPng('png-image', 10);
     const jpeg = await jpegOf(await renderPdf(noticeDocument()));
     const doc = noticeDocument({
       blocks: [
@@ -156,7 +156,7 @@ describe('widows and orphans', () => {
 
 describe('every block type together', () => {
   it('renders deterministically with watermark, page mark, images and QR codes', async () => {
-    const png = await QRCode.toBuffer('same', { margin: 2 });
+    const png = qrPng('same', 10);
     const doc = noticeDocument({
       watermark: { text: '档案系列职称评审专用', subtext: 'No. 1', opacity: 0.2 },
       pageMark: { qrText: 'ZC-1', caption: 'ZC-1' },
