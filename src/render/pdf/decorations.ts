@@ -11,6 +11,7 @@ import { deflate } from './deflate.js';
 import type { DocFonts } from './font-embed.js';
 import { MM } from './flow.js';
 import { layoutParagraph, type LaidLine } from './text-layout.js';
+import { deflatePiece, storedPiece, zlibStream, type DeflatedPiece } from './zlib-segments.js';
 
 /**
  * Printers clip a band at the paper edge: no mark of the service is drawn within
@@ -83,22 +84,31 @@ export function drawBlankSideNote(canvas: Canvas, doc: Document, g: PageGeometry
   canvas.drawGlyphs(line, g.left, top - size);
 }
 
-/**
- * Outlines of glyphs drawn lately, by face, glyph and size: a glyph's path
- * operators with its origin at 0 0, filled. The watermark's subtext (the
- * document's serial) changes with every document but is made of a few dozen
- * letters and digits. At most 1,024 paths of 1–4 KB each (a few MB).
- */
-const glyphPaths = new Map<string, string>();
-const GLYPH_PATHS_MAX = 1024;
+/** A glyph's outline: path operators with its origin at 0 0, filled, and those operators deflated once asked for. */
+interface GlyphOutline {
+  readonly path: string;
+  piece?: DeflatedPiece;
+}
 
-/** One glyph's outline as PDF path operators at `size` pt, origin 0 0, filled (TrueType quadratics → cubics). */
-function glyphPath(face: FontFace, gid: number, size: number): string {
-  const key = `${face.id}\u0000${gid}\u0000${size}`;
-  const hit = glyphPaths.get(key);
+/**
+ * Outlines of glyphs drawn lately, by face and glyph. The watermark's
+ * subtext (the document's serial) changes with every document but is made of
+ * a few dozen letters and digits. At most 1,024 paths of 1–4 KB each (a few MB).
+ */
+const glyphOutlines = new Map<string, GlyphOutline>();
+const GLYPH_OUTLINES_MAX = 1024;
+
+/**
+ * One glyph's outline in font units (to a tenth), origin 0 0, TrueType quadratics as cubics; the
+ * caller scales it to its size. Font units are short integers: the paths take a third less room
+ * than in points to three decimals.
+ */
+function glyphOutline(face: FontFace, gid: number): GlyphOutline {
+  const key = `${face.id}\u0000${gid}`;
+  const hit = glyphOutlines.get(key);
   if (hit !== undefined) return hit;
-  const k = size / face.unitsPerEm;
-  const P = (x: number, y: number): string => `${num(x * k)} ${num(y * k)}`;
+  const unit = (v: number): string => String(Math.round(v * 10) / 10);
+  const P = (x: number, y: number): string => `${unit(x)} ${unit(y)}`;
   const ops: string[] = [];
   let cx = 0;
   let cy = 0;
@@ -123,10 +133,17 @@ function glyphPath(face: FontFace, gid: number, size: number): string {
       ops.push('h');
     }
   }
-  const path = ops.length ? `${ops.join('\n')}\nf` : '';
-  if (glyphPaths.size >= GLYPH_PATHS_MAX) glyphPaths.delete(glyphPaths.keys().next().value!);
-  glyphPaths.set(key, path);
-  return path;
+  const outline: GlyphOutline = { path: ops.length ? `${ops.join('\n')}\nf` : '' };
+  if (glyphOutlines.size >= GLYPH_OUTLINES_MAX) glyphOutlines.delete(glyphOutlines.keys().next().value!);
+  glyphOutlines.set(key, outline);
+  return outline;
+}
+
+/** The operators that put a glyph's outline (in font units) at its place and size. */
+function glyphMove(g: LaidLine['glyphs'][number], x0: number, baseline: number): string {
+  // The scale to seven decimals: three would be 2 % off for a font of 2,048 units to the em.
+  const scale = String(Math.round((g.item.size / g.item.face.unitsPerEm) * 1e7) / 1e7);
+  return `q ${scale} 0 0 ${scale} ${num(x0 + g.x)} ${num(baseline)} cm\n`;
 }
 
 /** Glyph outlines of a laid line as PDF operators: each glyph's path, moved to its place. */
@@ -134,10 +151,31 @@ function outlines(line: LaidLine, x0: number, baseline: number): string {
   const ops: string[] = [];
   for (const g of line.glyphs) {
     if (g.item.space) continue;
-    const path = glyphPath(g.item.face, g.item.gid, g.item.size);
-    if (path) ops.push(`q 1 0 0 1 ${num(x0 + g.x)} ${num(baseline)} cm\n${path}\nQ`);
+    const { path } = glyphOutline(g.item.face, g.item.gid);
+    if (path) ops.push(`${glyphMove(g, x0, baseline)}${path}\nQ`);
   }
   return ops.join('\n');
+}
+
+/**
+ * The same operators as `outlines`, deflated: each glyph's path is deflated
+ * once and kept (zlib-segments.ts), and only the moves between them, a few
+ * bytes that differ from document to document, are new. Deflating a serial's
+ * outlines anew was a tenth of a new review form's deflate time.
+ */
+function deflatedOutlines(line: LaidLine, x0: number, baseline: number): Uint8Array {
+  const pieces: DeflatedPiece[] = [];
+  let before = '';
+  for (const g of line.glyphs) {
+    if (g.item.space) continue;
+    const outline = glyphOutline(g.item.face, g.item.gid);
+    if (!outline.path) continue;
+    outline.piece ??= deflatePiece(Buffer.from(outline.path, 'latin1'));
+    pieces.push(storedPiece(Buffer.from(`${before}${glyphMove(g, x0, baseline)}`, 'latin1')), outline.piece);
+    before = '\nQ\n';
+  }
+  if (before) pieces.push(storedPiece(Buffer.from('\nQ', 'latin1')));
+  return zlibStream(pieces);
 }
 
 export interface WatermarkParts {
@@ -145,8 +183,8 @@ export interface WatermarkParts {
   readonly canvas: Canvas;
   /** The Wm form XObject, deflated: the watermark text's outlines, centred on the origin. */
   readonly tile: Uint8Array;
-  /** The Ws form XObject's content, when there is a subtext: its outlines below the text. */
-  readonly subtile?: string;
+  /** The Ws form XObject, deflated, when there is a subtext: its outlines below the text. */
+  readonly subtile?: Uint8Array;
   readonly tileBox: readonly [number, number, number, number];
 }
 
@@ -230,7 +268,7 @@ export function watermark(
   canvas.raw('Q');
   const box = [-half, -30, half, 30] as const;
   return sub
-    ? { canvas, tile: tile.stream, subtile: outlines(sub.line, -sub.width / 2, -22), tileBox: box }
+    ? { canvas, tile: tile.stream, subtile: deflatedOutlines(sub.line, -sub.width / 2, -22), tileBox: box }
     : { canvas, tile: tile.stream, tileBox: box };
 }
 

@@ -86,7 +86,7 @@ async function render(
         context.stream(deflated, { Type: 'XObject', Subtype: 'Form', BBox: [...wm.tileBox], Filter: 'FlateDecode' }),
       );
     xobjects.Wm = tileForm(wm.tile);
-    if (wm.subtile !== undefined) xobjects.Ws = tileForm(deflate(wm.subtile));
+    if (wm.subtile !== undefined) xobjects.Ws = tileForm(wm.subtile);
   }
 
   const glyphs: PlacedGlyph[] = [];

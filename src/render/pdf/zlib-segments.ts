@@ -58,6 +58,31 @@ export function deflatePiece(data: Uint8Array, level?: number): DeflatedPiece {
   return { deflated, length: data.length, adler: adler32(data) };
 }
 
+/** The most bytes a stored block holds. */
+const STORED_MAX = 0xffff;
+
+/**
+ * `data` as a piece of stored (uncompressed) blocks: for a few bytes that
+ * differ every time, copying them costs nothing where setting zlib up costs
+ * tens of microseconds. A piece starts byte-aligned, so each block's three
+ * header bits (not final, stored) and its padding are one zero byte.
+ */
+export function storedPiece(data: Uint8Array): DeflatedPiece {
+  const blocks = Math.max(1, Math.ceil(data.length / STORED_MAX));
+  const out = new Uint8Array(data.length + 5 * blocks);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (let start = 0; start === 0 || start < data.length; start += STORED_MAX) {
+    const block = data.subarray(start, start + STORED_MAX);
+    out[at] = 0;
+    view.setUint16(at + 1, block.length, true);
+    view.setUint16(at + 3, ~block.length & 0xffff, true);
+    out.set(block, at + 5);
+    at += 5 + block.length;
+  }
+  return { deflated: out, length: data.length, adler: adler32(data) };
+}
+
 /** zlib header: deflate with a 32 KB window (each piece uses at most that), "fast" level, no dictionary. */
 const HEADER = [0x78, 0x5e];
 /** A final fixed-Huffman block holding only its end code. */

@@ -5,7 +5,7 @@
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { adler32, adler32Combine, deflatePiece, zlibStream } from '../../../src/render/pdf/zlib-segments.js';
+import { adler32, adler32Combine, deflatePiece, storedPiece, zlibStream } from '../../../src/render/pdf/zlib-segments.js';
 
 /** Bytes that compress a little, like font outlines: a pseudo-random walk. */
 function sample(length: number, seed: number): Uint8Array {
@@ -71,5 +71,18 @@ describe('zlibStream', () => {
     const pieces = zlibStream(parts.map((p) => deflatePiece(p))).length;
     const one = deflateSync(Buffer.concat(parts), { level: 3 }).length;
     expect(pieces).toBeLessThan(one * 1.02);
+  });
+});
+
+describe('storedPiece', () => {
+  it('stands among deflated pieces: the stream inflates to the data, checksum included', () => {
+    const parts = [sample(0, 1), sample(40, 2), sample(70_000, 3), sample(65_535, 4), sample(65_536, 5)];
+    for (const order of [parts, [...parts].reverse()]) {
+      const pieces = order.map((p, i) => (i % 2 === 0 ? storedPiece(p) : deflatePiece(p)));
+      expect(Buffer.from(inflateSync(zlibStream(pieces))).equals(Buffer.concat(order))).toBe(true);
+    }
+    // Stored data is the data itself, five bytes a block of up to 65,535 bytes.
+    expect(storedPiece(sample(70_000, 3)).deflated.length).toBe(70_010);
+    expect(storedPiece(new Uint8Array()).deflated.length).toBe(5);
   });
 });
