@@ -4,7 +4,7 @@
  * duplex backs, page numbers, watermark and page mark drawn after layout.
  * The same document gives the same bytes.
  */
-import { Duplex, PDFDocument, PDFName, PrintScaling, type PDFRef } from 'pdf-lib';
+import { Duplex, PDFDocument, PDFName, PrintScaling, type PDFContext, type PDFRef } from 'pdf-lib';
 import { A4_MM, type Block, type CellImage, type Document, type ImageBlock } from '../../document/model.js';
 import { getFontLibrary, type FontLibrary } from '../../fonts/library.js';
 import { Canvas, num, type PlacedGlyph } from './canvas.js';
@@ -22,6 +22,9 @@ export { MissingGlyphError } from './text-layout.js';
  * page mark): setting zlib up costs some 30 µs a stream, for a few dozen bytes saved.
  */
 const STORED_MAX = 256;
+
+/** The dictionary entries of a stream, besides its length and filter. */
+type StreamDict = NonNullable<Parameters<PDFContext['stream']>[1]>;
 
 export interface RenderPdfOptions {
   /** Font library to use instead of the process's (tests, previews of an operator's fonts). */
@@ -90,11 +93,11 @@ async function render(
   }
 
   const glyphs: PlacedGlyph[] = [];
-  const stream = (content: string): PDFRef =>
+  const stream = (content: string, dict: StreamDict = {}): PDFRef =>
     context.register(
       content.length < STORED_MAX
-        ? context.stream(content)
-        : context.stream(deflate(content), { Filter: 'FlateDecode' }),
+        ? context.stream(content, dict)
+        : context.stream(deflate(content), { ...dict, Filter: 'FlateDecode' }),
     );
   const wmRef = wm ? stream(wm.canvas.content()) : undefined;
   const marks = new PageMarks(doc, fonts, lib, recordGlyphs);
@@ -145,15 +148,12 @@ async function render(
   // The page marks' forms draw text: they share the pages' resources (fonts).
   const resources = context.nextRef();
   for (const form of marks.forms()) {
-    xobjects[form.name] = context.register(
-      context.stream(deflate(form.canvas.content()), {
-        Type: 'XObject',
-        Subtype: 'Form',
-        BBox: form.bbox.map(num).map(Number),
-        Resources: resources,
-        Filter: 'FlateDecode',
-      }),
-    );
+    xobjects[form.name] = stream(form.canvas.content(), {
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: form.bbox.map(num).map(Number),
+      Resources: resources,
+    });
   }
 
   // Fonts are complete only now: every glyph of every page has been used.
