@@ -5,7 +5,13 @@
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { adler32, adler32Combine, deflatePiece, storedPiece, zlibStream } from '../../../src/render/pdf/zlib-segments.js';
+import {
+  adler32,
+  adler32Combine,
+  deflatePiece,
+  storedPiece,
+  zlibStream,
+} from '../../../src/render/pdf/zlib-segments.js';
 
 /** Bytes that compress a little, like font outlines: a pseudo-random walk. */
 function sample(length: number, seed: number): Uint8Array {
