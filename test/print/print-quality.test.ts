@@ -26,7 +26,7 @@ import { createSigner } from '../../src/verify/index.js';
 import { modelTexts } from '../forms/model-walk.js';
 import { officePageCounts } from '../helpers/office-tools.js';
 import { convertWithOffice } from '../helpers/libreoffice.js';
-import { pdfWords, type PrintedPdf } from '../helpers/print-tools.js';
+import { pdfWords, type PrintedPdf, type Word } from '../helpers/print-tools.js';
 import { inkInBox, pdfInfo, rasterise } from '../helpers/pdf-tools.js';
 
 const MM = 72 / 25.4;
@@ -314,18 +314,47 @@ const occurrences = (lines: readonly string[], token: string): number =>
 const DOCX_FORMS = [...LETTERS, 'review-form', 'ce-exemption'] as const;
 
 const DOCX_CASES = DOSSIERS.flatMap((name) => DOCX_FORMS.map((form) => [form, name] as const));
-let printedDocx: Promise<Map<string, PrintedLine[]>> | undefined;
-/** Every DOCX_FORMS × DOSSIERS DOCX printed by LibreOffice in one run: the lines of each. */
-function printedDocxLines(): Promise<Map<string, PrintedLine[]>> {
+let printedDocx: Promise<Map<string, { lines: PrintedLine[]; words: readonly Word[] }>> | undefined;
+/** Every DOCX_FORMS × DOSSIERS DOCX printed by LibreOffice in one run: the words and lines of each. */
+function printedDocxPages(): Promise<Map<string, { lines: PrintedLine[]; words: readonly Word[] }>> {
   printedDocx ??= (async () => {
     const all = await Promise.all(DOCX_CASES.map(([form, name]) => rendered(form, name)));
     const files = await Promise.all(all.map(async (r) => ({ bytes: await renderDocx(r.doc), ext: 'docx' as const })));
     const pdfs = await convertWithOffice(files);
-    const out = new Map<string, PrintedLine[]>();
-    for (const [i, r] of all.entries()) out.set(`${r.form}--${r.name}`, printedLines(await pdfWords(pdfs[i]!), r.doc));
+    const out = new Map<string, { lines: PrintedLine[]; words: readonly Word[] }>();
+    for (const [i, r] of all.entries()) {
+      const printed = await pdfWords(pdfs[i]!);
+      out.set(`${r.form}--${r.name}`, { lines: printedLines(printed, r.doc), words: printed.words });
+    }
     return out;
   })();
   return printedDocx;
+}
+
+async function printedDocxLines(): Promise<Map<string, PrintedLine[]>> {
+  return new Map([...(await printedDocxPages())].map(([key, { lines }]) => [key, lines]));
+}
+
+/**
+ * One Chinese character and the marks after it: what an editor leaves alone on a paragraph's last line.
+ * Not a colon: the cover's letter-spaced labels print "姓　　名：" as words apart.
+ */
+const LONE_CHARACTER = /^\p{Script=Han}[。，、；？！）》”’]+$/u;
+
+/** Words of a lone character and its marks that begin a line of their paragraph or cell (nothing printed just left of them). */
+function loneCharacterLines(words: readonly Word[]): Word[] {
+  return words.filter((w) => {
+    if (!LONE_CHARACTER.test(w.text)) return false;
+    const em = w.yMax - w.yMin;
+    return !words.some(
+      (u) =>
+        u !== w &&
+        u.page === w.page &&
+        Math.abs(u.yMax - w.yMax) < em / 2 &&
+        u.xMax <= w.xMin + 1 &&
+        u.xMax > w.xMin - 2 * em,
+    );
+  });
 }
 
 describe('the DOCX as LibreOffice prints it keeps words whole, as the PDF does', () => {
@@ -351,6 +380,15 @@ describe('the DOCX as LibreOffice prints it keeps words whole, as the PDF does',
       const printed = countChars((await printedDocxLines()).get(`${form}--${name}`)!.map((l) => l.text));
       const missing = [...countChars(modelTexts(r.doc))].filter(([ch, n]) => (printed.get(ch) ?? 0) < n);
       expect(missing.map(([ch, n]) => `${ch} ×${n - (printed.get(ch) ?? 0)}`)).toEqual([]);
+    },
+    600_000,
+  );
+
+  it.each(DOCX_CASES)(
+    '%s × %s: no line of the printed DOCX holds one character alone with its marks ("…任何处 / 分。")',
+    async (form, name) => {
+      const { words } = (await printedDocxPages()).get(`${form}--${name}`)!;
+      expect(loneCharacterLines(words).map((w) => `page ${w.page + 1}: ${w.text}`)).toEqual([]);
     },
     600_000,
   );

@@ -48,6 +48,11 @@ export function isWordChar(ch: string): boolean {
 
 /** Units kept with a preceding number even when they are two characters long. */
 const UNIT_WORDS = /\d+(?:课时|学时|小时|个月|周岁|万元|平方米|公里|千米|年度)/gu;
+/**
+ * A number and the character after it (411卷, 第3项, 1.2万): the breaker never parts them (see the digit
+ * rule in breakOpportunities), and an editor setting Chinese would ("完成档案411 / 卷。").
+ */
+const NUMBER_AND_UNIT = /\d+(?:\.\d+)*\p{Script=Han}/gu;
 /** A date in Chinese notation, kept whole where the line allows. */
 const DATES = /\d{4}年\d{1,2}月(?:\d{1,2}日)?/gu;
 /**
@@ -112,7 +117,7 @@ export function breakOpportunities(chars: readonly string[]): boolean[] {
 export function keptWholeRanges(text: string): [number, number][] {
   if (!/\d/.test(text)) return [];
   const out: [number, number][] = [];
-  for (const re of [UNIT_WORDS, DATES, CODES])
+  for (const re of [UNIT_WORDS, DATES, CODES, NUMBER_AND_UNIT])
     for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
   return out.sort((a, b) => a[0] - b[0]);
 }

@@ -51,7 +51,9 @@ describe('renderDocx: text and page setup', () => {
   it('underlines filled-in blanks and turns "\\n" into a line break', async () => {
     const xml = docXml(await renderDocx(notice));
     expect(xml).toMatch(/<w:u w:val="single"\/><\/w:rPr><w:t xml:space="preserve">阿依古丽·买买提<\/w:t>/);
-    expect(xml).toMatch(/<w:br\/><w:t xml:space="preserve">公示期：5个工作日<\/w:t>/);
+    // The line's number with its unit, and its last two characters, glued (no-break.ts, pdf-lines.ts).
+    expect(xml).toMatch(/<w:br\/><w:t xml:space="preserve">公示期：<\/w:t>/);
+    expect(xml).toMatch(/>5\u2060个<\/w:t>(?:(?!<\/w:p>).)*>工<\/w:t>(?:(?!<\/w:p>).)*>作\u2060日<\/w:t>/);
   });
 
   it('glues names, dates and numbers with their unit (word joiners, no-language runs), as the PDF keeps them', async () => {
@@ -79,12 +81,13 @@ describe('renderDocx: text and page setup', () => {
     expect(xml).toMatch(glued('阿\u2060依\u2060古\u2060丽\u2060·\u2060买\u2060买\u2060提'));
     expect(xml).toMatch(glued('2008\u2060年\u20603\u2060月'));
     expect(xml).toMatch(glued('7\u2060个\u2060月'));
+    expect(xml).toMatch(glued('16\u2060年'));
     // Digits and letters never break between each other: the ID number needs no joiner.
     expect(xml).toMatch(run('65280119850312002X'));
     expect(xml).toMatch(run('兹证明'));
     expect(xml).toMatch(run('）自'));
-    expect(xml).toMatch(run('起，累计16年'));
-    expect(xml.match(/\u2060/g)).toHaveLength(7 + 3 + 2);
+    expect(xml).toMatch(run('起，累计'));
+    expect(xml.match(/\u2060/g)).toHaveLength(7 + 3 + 2 + 1);
   });
 
   it('keeps the signature block together, with an underlined blank and the seal space', async () => {
