@@ -34,7 +34,8 @@ export interface BatchEntry {
 }
 
 export interface BatchRequest {
-  readonly unit: RosterInput['unit'];
+  /** The roster's unit block; without one the batch makes no roster (the report says why). */
+  readonly unit: RosterInput['unit'] | undefined;
   readonly entries: readonly BatchEntry[];
   readonly now: Date;
 }
@@ -181,7 +182,7 @@ async function writeBatch(zip: yazl.ZipFile, request: BatchRequest, deps: BatchD
   });
   await Promise.all(workers);
 
-  if (valid.length > 0) {
+  if (valid.length > 0 && request.unit) {
     const roster: RosterInput = { unit: request.unit, dossiers: valid };
     for (const form of unitForms(deps.forms)) {
       const accepted = form.accept(roster);

@@ -16,7 +16,8 @@ import type { BatchEntry } from './batch.js';
 export type RosterImporter = (bytes: Uint8Array, options: { fileName?: string }) => Promise<RosterImportResult>;
 
 export interface BatchInput {
-  readonly unit: RosterInput['unit'];
+  /** The roster's unit block; none when the workbook's 填报单位 sheet is filled in wrongly (no roster is made). */
+  readonly unit: RosterInput['unit'] | undefined;
   readonly entries: readonly BatchEntry[];
 }
 
@@ -51,15 +52,33 @@ export async function batchFromWorkbook(
       return { source, label, dossier: imported.dossiers[row.dossierIndex] };
     return { source, label, problems: row.errors.map(rowProblem) };
   });
+  const unit = unitOf(imported, opts.unit, opts.now);
   const stray = imported.problems.map(rowProblem);
+  if (unit === undefined) stray.push(ROSTER_NOT_MADE);
   const withStray =
     stray.length > 0 ? [...entries, { source: '工作簿 / workbook', label: '—', problems: stray }] : entries;
-  return { unit: unitOf(imported, opts.unit, opts.now), entries: withStray };
+  return { unit, entries: withStray };
 }
 
-function unitOf(imported: RosterImportResult, given: unknown, now: Date): RosterInput['unit'] {
+/** Why the batch has no 附件5: the unit block the clerk filled in has mistakes, and no other unit is printed. */
+const ROSTER_NOT_MADE: Problem = {
+  path: '/unit',
+  code: 'ROSTER_NOT_MADE',
+  message: '“填报单位”表有误（见上），未生成附件5 申报人员花名册：改正后重新提交，或在请求中给出 unit',
+  messageEn:
+    'The 填报单位 sheet has mistakes (above), so no roster (附件5) was made: correct it and send again, or give unit in the request',
+};
+
+/**
+ * The unit block: the request's `unit`, else the 填报单位 sheet, else, when the workbook has no such sheet
+ * or leaves it empty, the first applicant's recommending unit. A sheet filled in with mistakes gives none:
+ * printing another unit under the seal would be worse than no roster.
+ */
+function unitOf(imported: RosterImportResult, given: unknown, now: Date): RosterInput['unit'] | undefined {
   if (given !== undefined) return parseOrThrow(RosterUnitSchema, given, '/unit');
   if (imported.unit) return imported.unit;
+  if (imported.problems.some((problem) => problem.path === '/unit' || problem.path.startsWith('/unit/')))
+    return undefined;
   const first: Dossier | undefined = imported.dossiers[0];
   // With no usable row the batch still answers, with the error report of every row; no roster is made.
   if (!first) return { name: '', prefecture: '', preparer: '', phone: '', date: toIsoDate(now) };

@@ -66,7 +66,7 @@ export default async function batchRoutes(app: FastifyInstance, opts: BatchRoute
       .type('application/zip')
       .header(
         'content-disposition',
-        contentDisposition(`职称申报批量文件${input.unit.name ? `-${input.unit.name}` : ''}.zip`, 'batch.zip'),
+        contentDisposition(`职称申报批量文件${input.unit?.name ? `-${input.unit.name}` : ''}.zip`, 'batch.zip'),
       )
       .header('cache-control', 'no-store')
       .send(stream);

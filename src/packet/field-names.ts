@@ -75,6 +75,13 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   count: '件数',
   signedOn: '落款日期',
   files: '上传材料',
+  unit: '填报单位',
+};
+
+/** Names a key has under a parent that gives it another meaning: a unit's name is not a person's. */
+const NAMES_UNDER: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  unit: { name: '单位名称', preparer: '填报人', date: '填报日期' },
+  recommendingUnit: { name: '单位名称' },
 };
 
 /** "/assessments/1/result" → "年度考核 第2条 考核结果"; "/files/item6" → "上传材料 第6项"; "" → "整份材料". */
@@ -82,11 +89,12 @@ export function fieldName(path: string): string {
   const segments = path.split('/').slice(1);
   if (segments.length === 0) return '整份材料';
   return segments
-    .map((segment) => {
+    .map((segment, index) => {
       if (/^\d+$/.test(segment)) return `第${Number(segment) + 1}条`;
       const item = /^item(\d+)$/.exec(segment);
       if (item) return `第${item[1]}项`;
-      return FIELD_NAMES[segment] ?? segment;
+      const parent = index > 0 ? segments[index - 1]! : '';
+      return NAMES_UNDER[parent]?.[segment] ?? FIELD_NAMES[segment] ?? segment;
     })
     .join(' ');
 }

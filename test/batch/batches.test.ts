@@ -119,6 +119,26 @@ describe('POST /v1/batches', () => {
     expect(report).toContain('身份证号');
   });
 
+  it('makes no roster when the 填报单位 sheet is filled in with a mistake, and says why (never another unit)', {
+    timeout: 120_000,
+  }, async () => {
+    const workbook = await filledTemplate((book) => {
+      book.getWorksheet('填报单位')!.eachRow((row) => {
+        if (row.getCell(1).value === '填报日期') row.getCell(2).value = null;
+      });
+    });
+    const { payload, headers } = multipart([{ name: 'file', value: workbook, fileName: '花名册.xlsx' }]);
+    const response = await app.inject({ method: 'POST', url: '/v1/batches', payload, headers });
+    expect(response.statusCode).toBe(200);
+    const { folders, top } = layout(response.rawPayload);
+    expect(folders.size).toBe(3);
+    expect(top.filter((name) => name.includes('花名册'))).toEqual([]);
+    const report = new TextDecoder().decode(unzipParts(response.rawPayload).get('检查报告.csv'));
+    const lines = report.split('\r\n').filter((line) => line.startsWith('工作簿'));
+    expect(lines.some((line) => line.includes('填报单位 填报日期') && line.includes('REQUIRED'))).toBe(true);
+    expect(lines.some((line) => line.includes('ROSTER_NOT_MADE') && line.includes('未生成附件5'))).toBe(true);
+  });
+
   it('refuses a batch without a unit before writing anything', async () => {
     const response = await app.inject({
       method: 'POST',

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { batchReportCsv, batchReportXlsx, csvField } from '../../src/batch/report.js';
 import { rosterForm } from '../../src/forms/roster/index.js';
+import { fieldName } from '../../src/packet/field-names.js';
 import { render } from '../../src/render/index.js';
 import { unzipParts } from '../helpers/office-tools.js';
 import { CTX, loadRosterInput } from '../forms/model-walk.js';
@@ -108,5 +109,15 @@ describe('batch report', () => {
     }
     const strings = new TextDecoder().decode(parts.get('xl/sharedStrings.xml'));
     expect(strings).toContain('=HYPERLINK(');
+  });
+});
+
+describe('fieldName', () => {
+  it('names a unit field as staff know it, not as a person’s', () => {
+    expect(fieldName('/unit/date')).toBe('填报单位 填报日期');
+    expect(fieldName('/unit/name')).toBe('填报单位 单位名称');
+    expect(fieldName('/recommendingUnit/name')).toBe('推荐单位 单位名称');
+    expect(fieldName('/applicant/name')).toBe('申报人 姓名');
+    expect(fieldName('/assessments/1/result')).toBe('年度考核 第2条 考核结果');
   });
 });
