@@ -82,7 +82,8 @@ export class MultipartTally {
   }
 }
 
-function fieldTooLarge(name: string, bounds: MultipartBounds): AppError {
+/** 413 for a field over BODY_LIMIT. */
+export function fieldTooLarge(name: string, bounds: MultipartBounds): AppError {
   return tooLarge('BODY_LIMIT', bounds.fieldBytes, `字段 ${name} `, `The field "${name}"`);
 }
 

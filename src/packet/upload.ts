@@ -12,6 +12,7 @@ import {
   checkDeclaredLength,
   limitError,
   type MultipartBounds,
+  fieldTooLarge,
   MultipartTally,
   partsLimits,
   unknownField,
@@ -57,6 +58,14 @@ export async function readPacketUpload(
         if (part.fieldname !== DOSSIER_FIELD) throw unknownField(part.fieldname, [DOSSIER_FIELD, 'item1 … item13']);
         tally.field(part);
         dossierField = { value: part.value };
+        continue;
+      }
+      if (part.fieldname === DOSSIER_FIELD) {
+        // The dossier attached as a file (curl -F dossier=@a.json, a browser's FormData with a Blob, Python's
+        // files=): read as the text field it stands for, under the same bound.
+        const value = await dossierFileText(part, limits);
+        tally.field({ fieldname: DOSSIER_FIELD, value, valueTruncated: false });
+        dossierField = { value };
         continue;
       }
       const fileName = part.filename || part.fieldname;
@@ -146,6 +155,29 @@ async function readFile(
   }
   if (part.file.truncated) throw tooLarge();
   return bytes;
+}
+
+/** A file part holding the dossier, as text: at most BODY_LIMIT bytes of UTF-8, like the field. */
+async function dossierFileText(
+  part: { toBuffer(): Promise<Buffer>; file: { truncated: boolean } },
+  limits: UploadLimits,
+): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await part.toBuffer();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fieldTooLarge(DOSSIER_FIELD, limits);
+    throw error;
+  }
+  if (part.file.truncated || bytes.length > limits.fieldBytes) throw fieldTooLarge(DOSSIER_FIELD, limits);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new AppError('MALFORMED_JSON', {
+      zh: '字段 dossier 不是 UTF-8 编码的 JSON',
+      en: 'The field "dossier" is not JSON in UTF-8',
+    });
+  }
 }
 
 function parseJson(text: string): unknown {

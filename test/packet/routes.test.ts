@@ -157,6 +157,26 @@ describe('POST /v1/packets/pdf', { timeout: 30_000 }, () => {
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
   });
 
+  it('takes the dossier attached as a file (curl -F dossier=@a.json, FormData with a Blob), under the same bound', async () => {
+    const text = fixture('ayguli-junior');
+    for (const contentType of ['application/json', 'application/octet-stream']) {
+      const response = await post('/v1/packets/pdf', [
+        { name: 'dossier', value: Buffer.from(text), fileName: 'ayguli-junior.json', contentType },
+      ]);
+      expect(response.statusCode, contentType).toBe(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+    }
+    const tooLarge = await post('/v1/packets/pdf', [
+      { name: 'dossier', value: Buffer.alloc(testConfig().BODY_LIMIT + 1, 0x20), fileName: 'big.json' },
+    ]);
+    expect(tooLarge.statusCode).toBe(413);
+    const notUtf8 = await post('/v1/packets/pdf', [
+      { name: 'dossier', value: Buffer.from([0x7b, 0xff, 0x7d]), fileName: 'bad.json' },
+    ]);
+    expect(notUtf8.statusCode).toBe(400);
+    expect(notUtf8.json().code).toBe('MALFORMED_JSON');
+  });
+
   it('reports an invalid dossier at its path under /dossier', async () => {
     const dossier = JSON.parse(fixture('ayguli-junior'));
     dossier.applicant.idNumber = '652801198503120021';
