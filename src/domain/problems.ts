@@ -167,7 +167,7 @@ function problemsFromIssue(issue: z.core.$ZodIssue, basePath: string): Problem[]
 }
 
 /** UNKNOWN_KEY at the key's own JSON pointer. */
-export function unknownKeyProblem(path: readonly PropertyKey[], basePath = ''): Problem {
+function unknownKeyProblem(path: readonly PropertyKey[], basePath = ''): Problem {
   const key = String(path[path.length - 1] ?? '');
   return {
     path: toPointer(path, basePath),

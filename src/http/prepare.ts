@@ -5,8 +5,7 @@
  * printable-character check (422 GLYPH_MISSING).
  */
 import { z } from 'zod';
-import { unknownKeyProblem } from '../domain/problems.js';
-import { AppError, type Problem, validationError } from '../errors.js';
+import { AppError, type Problem } from '../errors.js';
 import type { AcceptedInput, FormDefinition } from '../forms/types.js';
 import { parseOrThrow, problemsError } from './validate.js';
 
@@ -26,7 +25,7 @@ export async function prepareFormInput(
   const accepted = form.accept(body);
   if (!accepted.ok) throw problemsError(accepted.problems); // VALIDATION_FAILED, or ROSTER_EMPTY alone
   const input = accepted.value;
-  rejectUnknownOptions(form.options, query);
+  rejectUnknownOptions(form, query);
   const options = form.options === undefined ? {} : parseOrThrow(form.options, query ?? {}, '/query');
   const required = input.requires();
   if (required.length > 0) throw problemsError(required);
@@ -40,9 +39,30 @@ export async function prepareFormInput(
  * option on a form without options) is a 422 UNKNOWN_KEY at /query/<name>,
  * never silently ignored.
  */
-function rejectUnknownOptions(schema: FormDefinition['options'], query: unknown): void {
+function rejectUnknownOptions(form: FormDefinition, query: unknown): void {
   if (query === null || typeof query !== 'object') return;
-  const known = schema instanceof z.ZodObject ? new Set(Object.keys(schema.shape)) : new Set<string>();
-  const unknown = Object.keys(query).filter((key) => !known.has(key));
-  if (unknown.length > 0) throw validationError(unknown.map((key) => unknownKeyProblem(['query', key])));
+  const known = form.options instanceof z.ZodObject ? Object.keys(form.options.shape) : [];
+  const unknown = Object.keys(query).filter((key) => !known.includes(key));
+  if (unknown.length === 0) return;
+  const takes = known.map((key) => `?${key}`);
+  const details = unknown.map(
+    (key): Problem => ({
+      path: `/query/${key}`,
+      code: 'UNKNOWN_KEY',
+      ...(known.length === 0
+        ? {
+            message: `表单“${form.id}”不接受查询参数，请去掉“?${key}”`,
+            messageEn: `Form "${form.id}" takes no query options; leave out "?${key}"`,
+          }
+        : {
+            message: `不认识的查询参数“?${key}”（请检查拼写），此表单可用：${takes.join('、')}`,
+            messageEn: `Unknown query option "?${key}" (check its spelling); this form takes ${takes.join(', ')}`,
+          }),
+    }),
+  );
+  throw new AppError('UNKNOWN_KEY', {
+    details,
+    zh: `请求地址中有 ${details.length} 个不认识的查询参数`,
+    en: `${details.length} unknown query option${details.length === 1 ? '' : 's'} in the URL`,
+  });
 }

@@ -227,9 +227,15 @@ describe('strict input', () => {
     expect(typo.statusCode).toBe(422);
     expectErrorShape(typo.json(), 422, 'UNKNOWN_KEY');
     expect(typo.json().details[0]).toMatchObject({ path: '/query/copy', code: 'UNKNOWN_KEY' });
+    // The answer says it is the URL, and which options the form takes.
+    expect(typo.json().message).toContain('查询参数');
+    expect(typo.json().details[0].message).toContain('?copies');
     const none = await postJson(app, '/v1/forms/pledge/pdf?copies=1', d);
     expect(none.statusCode).toBe(422);
     expect(none.json().details[0]).toMatchObject({ path: '/query/copies', code: 'UNKNOWN_KEY' });
+    // Not a misspelling: the pledge takes no options at all.
+    expect(none.json().details[0].message).toContain('不接受查询参数');
+    expect(none.json().details[0].messageEn).toContain('takes no query options');
     expect((await postJson(app, '/v1/forms/review-form/pdf?copies=1', d)).statusCode).toBe(200);
   });
 

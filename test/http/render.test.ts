@@ -56,6 +56,13 @@ describe('POST /v1/forms/:formId/:format', () => {
     for (const available of findForm('pledge')!.formats) expect(body.message).toContain(available);
   });
 
+  it('takes the format in any case (/pdf, /PDF)', async () => {
+    const res = await postJson(app, '/v1/forms/pledge/PDF', dossier('ayguli-junior'));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(String(res.headers['content-disposition'])).toMatch(/\.pdf"/);
+  });
+
   it('answers a text/plain body with 415', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -111,7 +111,9 @@ export default async function formRoutes(app: FastifyInstance, opts: FormRoutesO
     renderRoute(`/v1/forms/${form.id}/:format`, form.id, opts.manyApplicantsBodyLimit);
 }
 
-function formatOf(form: FormDefinition, format: string): Format {
+function formatOf(form: FormDefinition, asked: string): Format {
+  // "PDF" and "pdf" are one format: a path typed by hand is not refused for its case.
+  const format = asked.toLowerCase();
   if ((form.formats as readonly string[]).includes(format)) return format as Format;
   const known = (FORMATS as readonly string[]).includes(format);
   throw new AppError('FORMAT_NOT_SUPPORTED', {
