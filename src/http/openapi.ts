@@ -83,11 +83,16 @@ function pascal(id: string): string {
     .join('');
 }
 
+/**
+ * A form's query options, by the values they take once read from the URL (?copies=1 is the number 1 of
+ * 1 or 2): the input side of a coercing schema says only "a number".
+ */
 function queryParameters(form: FormDefinition): JsonObject[] {
   if (form.options === undefined) return [];
-  const schema = inputJsonSchema(form.options);
+  const schema = outputJsonSchema(form.options);
+  const input = inputJsonSchema(form.options);
   const properties = (schema.properties ?? {}) as Record<string, JsonObject>;
-  const required = new Set((schema.required as string[] | undefined) ?? []);
+  const required = new Set((input.required as string[] | undefined) ?? []);
   return Object.entries(properties).map(([name, property]) => ({
     name,
     in: 'query',
@@ -133,7 +138,7 @@ function renderOperation(form: FormDefinition, inputName: string): JsonObject {
         406: ['FORMAT_NOT_SUPPORTED'],
         413: ['BODY_TOO_LARGE'],
         415: ['UNSUPPORTED_MEDIA_TYPE'],
-        422: ['VALIDATION_FAILED', 'GLYPH_MISSING', 'PUBLICITY_TOO_SHORT'],
+        422: ['VALIDATION_FAILED', 'UNKNOWN_KEY', 'GLYPH_MISSING', 'PUBLICITY_TOO_SHORT'],
         429: ['TOO_MANY_REQUESTS'],
         500: ['INTERNAL_ERROR'],
         503: ['RENDER_TIMEOUT'],

@@ -57,6 +57,12 @@ describe('GET /openapi.json and /docs', () => {
     }
   });
 
+  it("gives the review form's copies as the values it takes (1 or 2, default 2)", () => {
+    const parameters = doc.paths['/v1/forms/review-form/{format}'].post.parameters as Json[];
+    const copies = parameters.find((parameter) => parameter.name === 'copies');
+    expect(copies).toMatchObject({ in: 'query', required: false, schema: { enum: [1, 2], default: 2 } });
+  });
+
   it('uses the shared Dossier component for forms that take a dossier, and $refs it from the roster', () => {
     const pledge = doc.paths['/v1/forms/pledge/{format}'].post;
     expect(pledge.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/Dossier');
