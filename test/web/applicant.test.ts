@@ -65,6 +65,13 @@ describe('staff page: one applicant', () => {
       .getByText(/检查通过|检查完成/)
       .waitFor();
     expect(await idProblems.textContent()).toBe('');
+    // The paper items (MATERIAL_MISSING) have no field here: they send the clerk to the packet screen,
+    // not back to the summary itself.
+    const paper = page.locator('#problem-summary li', { hasText: '纸质材料' });
+    expect(await paper.count()).toBeGreaterThan(0);
+    expect(await paper.first().locator('a[href="#/packet"]').count()).toBe(1);
+    expect(await page.locator('#problem-summary a[href="#problem-summary"]').count()).toBe(0);
+    expect(await page.locator('#problem-summary li').filter({ hasText: /^：/ }).count()).toBe(0);
 
     await page.getByRole('link', { name: '② 预览与下载' }).click();
     const pledge = await download(page, () =>

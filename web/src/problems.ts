@@ -63,7 +63,11 @@ export function showProblems(problems: readonly Problem[], summary: HTMLElement,
     const severity = problem.severity ?? 'error';
     const found = slotFor(problem.path);
     const text = `${problem.message}`;
-    if (found) {
+    if (problem.path === '/materials' || problem.path.startsWith('/materials/')) {
+      // The paper items: no field on this page holds them; the packet screen takes their scans.
+      const link = h('a', { href: '#/packet' }, '③ 材料袋');
+      list.append(h('li', { class: severity }, `纸质材料：${text}（可在 `, link, ' 上传该项扫描件）'));
+    } else if (found && found.pointer !== '') {
       const { control, messages } = found.slot;
       messages.append(h('span', { class: `problem ${severity}` }, `${SEVERITY[severity] ?? ''}：${text}`));
       if (severity === 'error') control.setAttribute('aria-invalid', 'true');
