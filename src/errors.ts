@@ -105,14 +105,21 @@ export function validationError(details: readonly Problem[]): AppError {
   });
 }
 
-/** 422 ROSTER_EMPTY at `path`: a roster (workbook or JSON) without a single applicant row. */
-export function rosterEmptyError(path: string): AppError {
+/**
+ * 422 ROSTER_EMPTY at `path`: a roster (workbook or JSON) without a single applicant row. Rows skipped as
+ * examples (备注 示例, as the template's own row 2) are named: an unchanged template is not "empty" to the eye.
+ */
+export function rosterEmptyError(path: string, examples: readonly { sheet: string; row: number }[] = []): AppError {
   const { zh, en } = ERROR_CODES.ROSTER_EMPTY;
-  return new AppError('ROSTER_EMPTY', {
-    zh,
-    en,
-    details: [{ path, code: 'ROSTER_EMPTY', message: zh, messageEn: en }],
-  });
+  const rows = examples.map((example) => `${example.sheet}!${example.row}`).join('、');
+  const detail =
+    examples.length === 0
+      ? { message: zh, messageEn: en }
+      : {
+          message: `只有示例行（${rows}，备注为“示例”），已跳过：请在示例行下方填写申报人员，或删去备注中的“示例”`,
+          messageEn: `Only example rows (${rows.replace(/、/g, ', ')}, marked 示例 in 备注), which are skipped: fill in applicants below them, or remove 示例 from 备注`,
+        };
+  return new AppError('ROSTER_EMPTY', { zh, en, details: [{ path, code: 'ROSTER_EMPTY', ...detail }] });
 }
 
 /** An AppError as plain data, to cross a worker-thread boundary (class instances do not survive it). */

@@ -9,7 +9,7 @@ import { rosterDossiers, RosterUnitSchema, type Dossier, type RosterInput } from
 import { toIsoDate } from '../domain/dates.js';
 import { AppError, rosterEmptyError, type Problem } from '../errors.js';
 import { parseOrThrow } from '../http/validate.js';
-import { importInProcess, type RosterImportResult } from '../roster-import/index.js';
+import { examplesOnMainSheet, importInProcess, type RosterImportResult } from '../roster-import/index.js';
 import type { BatchEntry } from './batch.js';
 
 /** Reads a roster workbook; the HTTP route runs it in worker threads so a big file never blocks the server. */
@@ -43,7 +43,7 @@ export async function batchFromWorkbook(
 ): Promise<BatchInput> {
   const importer = opts.importer ?? importInProcess;
   const imported = await importer(bytes, opts.fileName ? { fileName: opts.fileName } : {});
-  if (imported.rows.length === 0) throw rosterEmptyError('/file');
+  if (imported.rows.length === 0) throw rosterEmptyError('/file', examplesOnMainSheet(imported));
   checkCount(imported.rows.length, opts.maxApplicants, '/file');
   const entries = imported.rows.map((row): BatchEntry => {
     const source = `申报人员!${row.row}`;

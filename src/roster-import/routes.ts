@@ -9,6 +9,7 @@ import { AppError, rosterEmptyError } from '../errors.js';
 import { unknownField } from '../packet/multipart-bounds.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import type { ImportOptions } from './import.js';
+import { examplesOnMainSheet } from './examples.js';
 import { importInProcess } from './in-process.js';
 import { createRosterImportPool, DEFAULT_ISOLATION, type IsolationOptions } from './isolated.js';
 import { DEFAULT_LIMITS, type RosterImportLimits } from './limits.js';
@@ -132,7 +133,7 @@ export default async function rosterImportRoutes(
     } finally {
       running--;
     }
-    if (result.rows.length === 0) throw rosterEmptyError('/file');
+    if (result.rows.length === 0) throw rosterEmptyError('/file', examplesOnMainSheet(result));
     const ok = result.rows.filter((row) => row.ok).length;
     return { ...result, summary: { total: result.rows.length, ok, failed: result.rows.length - ok } };
   });

@@ -54,6 +54,18 @@ describe('an empty roster', { timeout: 60_000 }, () => {
       expectRosterEmpty(await app.inject({ method: 'POST', url, payload, headers }), '/file');
     }
   });
+
+  it('as the unchanged template: the answer names the example row it skipped', async () => {
+    const template = Buffer.from(await (await loadTemplate()).xlsx.writeBuffer());
+    for (const url of ['/v1/roster-imports', '/v1/batches']) {
+      const { payload, headers } = multipart([{ name: 'file', value: template, fileName: 'roster.xlsx' }]);
+      const response = await app.inject({ method: 'POST', url, payload, headers });
+      expectRosterEmpty(response, '/file');
+      const [detail] = response.json().details;
+      expect(detail.message, url).toMatch(/示例行（申报人员!2/);
+      expect(detail.messageEn, url).toContain('Only example rows (申报人员!2');
+    }
+  });
 });
 
 describe('multipart bounds of the workbook routes', { timeout: 60_000 }, () => {
