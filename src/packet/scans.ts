@@ -96,7 +96,7 @@ function checkImageBytes(file: UploadedFile, bytes: number, limits: ScanLimits, 
     throw uploadError(
       file,
       '使本次上传的图像解码后合计超过上限',
-      'takes the decoded size of this request’s images past the limit',
+      'it takes the decoded size of this request’s images past the limit',
       'UPLOAD_TOO_LARGE',
     );
   }

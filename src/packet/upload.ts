@@ -75,7 +75,7 @@ export async function readPacketUpload(
         throw uploadError(
           { fileName, path },
           `的字段名 ${part.fieldname} 无效，应为 item1 … item${CATALOGUE_ITEM_COUNT}（材料目录序号）`,
-          `is in field "${part.fieldname}"; use item1 … item${CATALOGUE_ITEM_COUNT} (the catalogue item number)`,
+          `it is in field "${part.fieldname}"; use item1 … item${CATALOGUE_ITEM_COUNT} (the catalogue item number)`,
           'UPLOAD_FIELD',
         );
       }
@@ -143,7 +143,7 @@ async function readFile(
     uploadError(
       file,
       `超过单个文件上限 UPLOAD_FILE_LIMIT（${limit} 字节）`,
-      `is larger than UPLOAD_FILE_LIMIT (${limit} bytes)`,
+      `it is larger than UPLOAD_FILE_LIMIT (${limit} bytes)`,
       'UPLOAD_TOO_LARGE',
     );
   let bytes: Buffer;
