@@ -226,6 +226,8 @@ describe('even lines: justified characters spread at most 0.15 em', () => {
 function unbreakable(form: string, d: Dossier): string[] {
   const tokens = [d.applicant.idNumber, d.applicant.name];
   if (form === 'ce-exemption') tokens.push('继续教育', '申请表');
+  // 申报系列及专业: "档案系列 / 档案专业", never "档案系列档 / 案专业".
+  if (form === 'review-form') tokens.push(`${d.application.series}系列`, `${d.application.specialty}专业`);
   return tokens.map(compact);
 }
 

@@ -257,7 +257,14 @@ export function basicInfoBlocks(d: Dossier, photo: DecodedPhoto | null): Block[]
     {
       cells: [
         labelCell('申报系列及专业'),
-        text(`${d.application.series}系列${d.application.specialty}专业`),
+        // Two words a line may break between, never inside ("档案系列 / 档案专业", not "档案系列档 / 案专业").
+        cell(
+          [
+            { ...run(`${d.application.series}系列`), noBreak: true },
+            { ...run(`${d.application.specialty}专业`), noBreak: true },
+          ],
+          { align: 'center' },
+        ),
         labelCell('申报职务'),
         text(d.application.targetTitle),
         labelCell('申报方式'),
