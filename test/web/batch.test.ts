@@ -64,5 +64,9 @@ describe('staff page: unit batch', () => {
     expect(folders.size).toBe(2);
     // The report inside the ZIP is shown in the page.
     await page.locator('#batch-report').first().waitFor();
+    // The status line belongs to this screen: it does not follow the clerk to another one.
+    await expect.poll(() => page.locator('#status').textContent()).toContain('批量文件已生成');
+    await page.getByRole('link', { name: '核验' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('');
   }, 300_000);
 });

@@ -8,7 +8,7 @@ import './style.css';
 import { renderApplicant } from './applicant-view.js';
 import { renderBatch } from './batch-view.js';
 import { describeError } from './api.js';
-import { h } from './dom.js';
+import { announce, h } from './dom.js';
 import { renderDocuments } from './documents-view.js';
 import { packetShown, renderPacket } from './packet-view.js';
 import { renderVerify } from './verify-view.js';
@@ -55,6 +55,8 @@ async function show(): Promise<void> {
   const target = parse(location.hash);
   if (!target) return;
   document.getElementById('loading')?.remove();
+  // A status line belongs to the screen that set it ("批量文件已生成" does not follow the clerk to 核验).
+  announce('');
   // Verification answers are built afresh for each code.
   const key = target.route === 'verify' ? `verify:${target.arg ?? ''}` : target.route;
   for (const [name, host] of hosts) host.hidden = name !== key;
