@@ -518,7 +518,13 @@ export const UNIT_FIELDS: readonly ColumnSpec[] = [
   { header: '地州市', path: '/prefecture', kind: 'optionalText', width: 30, note: '如 巴音郭楞蒙古自治州' },
   { header: '填报人', path: '/preparer', kind: 'optionalText', width: 30, note: '经办人姓名' },
   { header: '联系电话', path: '/phone', kind: 'phone', width: 30, note: '如 0996-2022345' },
-  { header: '填报日期', path: '/date', kind: 'date', width: 30, note: DAY.replace('2024-09-10', '2024-10-14') },
+  {
+    header: '填报日期',
+    path: '/date',
+    kind: 'date',
+    width: 30,
+    note: `必填。${DAY.replace('2024-09-10', '2024-10-14')}`,
+  },
 ];
 
 export const INSTRUCTIONS_SHEET = '说明';
