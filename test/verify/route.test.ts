@@ -51,6 +51,16 @@ describe('GET /v1/verify/:code', () => {
     expect(res.json()).toMatchObject({ valid: true, serial: long.serial });
   });
 
+  it('answers the short 验证码 typed in place of the code with why it cannot be checked alone', async () => {
+    const short = shortCode(issued.code);
+    for (const typed of [short, short.replace('-', ''), short.toLowerCase()]) {
+      const res = await app.inject({ method: 'GET', url: `/v1/verify/${typed}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ valid: false, message: expect.stringContaining('验证码') });
+      expect(res.json().messageEn).toContain('cannot be checked on its own');
+    }
+  });
+
   it('answers a tampered code with { valid: false }', async () => {
     const flipped = issued.code.slice(0, 10) + (issued.code[10] === 'A' ? 'B' : 'A') + issued.code.slice(11);
     const res = await app.inject({ method: 'GET', url: `/v1/verify/${flipped}` });

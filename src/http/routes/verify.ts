@@ -23,6 +23,11 @@ const VerifyResponse = z
       .string()
       .optional()
       .describe('验证码 as printed beside the QR (e.g. 3T4V-7C22): compare it with the paper'),
+    message: z
+      .string()
+      .optional()
+      .describe('when a printed 验证码 was sent instead of the QR code: why it cannot be checked on its own'),
+    messageEn: z.string().optional().describe('the same in English'),
   })
   .describe('Result of checking a verification code');
 type VerifyResponse = z.infer<typeof VerifyResponse>;
@@ -45,7 +50,7 @@ export default async function verifyRoutes(app: FastifyInstance, opts: VerifyRou
 
   const answer = (code: string): VerifyResponse => {
     const result = signer.verify(code);
-    if (!result.valid) return { valid: false };
+    if (!result.valid) return SHORT_CODE.test(code) ? SHORT_CODE_ANSWER : { valid: false };
     return {
       valid: true,
       serial: result.serial,
@@ -85,6 +90,15 @@ export default async function verifyRoutes(app: FastifyInstance, opts: VerifyRou
     answer(request.params['*']),
   );
 }
+
+/** The 验证码 printed beside the QR (3T4V-7C22): people type it into the address where the QR's code goes. */
+const SHORT_CODE = /^[0-9A-Z]{4}-?[0-9A-Z]{4}$/i;
+const SHORT_CODE_ANSWER: VerifyResponse = {
+  valid: false,
+  message: '这是打印在二维码旁的验证码，只用于与核验结果比对，不能单独核验：请扫描二维码，或输入二维码中的完整核验码',
+  messageEn:
+    'This is the short 验证码 printed beside the QR code, for comparing with a result; it cannot be checked on its own. Scan the QR code, or send the full code it holds',
+};
 
 /** A browser navigating to the link lists text/html first; API clients and fetch() send JSON or any type. */
 function wantsHtml(headers: Record<string, string | string[] | undefined>): boolean {
