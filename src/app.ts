@@ -15,6 +15,7 @@ import { configuredKeys, createApiKeys, registerApiKeys } from './http/plugins/a
 import { registerRateLimit } from './http/plugins/rate-limit.js';
 import { registerSecurityHeaders } from './http/plugins/security-headers.js';
 import { registerErrorHandler, trackRoutes } from './http/plugins/error-handler.js';
+import { registerJsonBody } from './http/plugins/json-body.js';
 import { quietLogLevel, retryAfterSeconds, serverLimits } from './http/plugins/limits.js';
 import { registerMetrics } from './http/plugins/metrics.js';
 import { registerOpenApi } from './http/plugins/openapi.js';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.decorate('quietLogLevel', quietLogLevel(config));
   trackRoutes(app);
   registerErrorHandler(app, { retryAfterSeconds: retryAfterSeconds(config) });
+  registerJsonBody(app);
   // Before any route, so each route gets the headers, the key check and the limits.
   await registerSecurityHeaders(app);
   registerApiKeys(app, apiKeys, config.METRICS_PUBLIC);

@@ -55,6 +55,14 @@ describe('POST /v1/checks', () => {
     const malformed = await postJson(app, '/v1/checks', '{');
     expect(malformed.statusCode).toBe(400);
     expectErrorShape(malformed.json(), 400, 'MALFORMED_JSON');
+    // A hand-edited file: the answer says where it stops being JSON (a comma missing at line 4, column 3).
+    const missingComma = await postJson(app, '/v1/checks', '{\n  "a": 1,\n  "b": 2\n  "c": 3\n}');
+    expect(missingComma.statusCode).toBe(400);
+    expect(missingComma.json().message).toContain('第 4 行第 3 列');
+    expect(missingComma.json().message).toContain('line 4, column 3');
+    // Prototype poisoning is still refused by fastify's own parser.
+    const poisoned = await postJson(app, '/v1/checks', '{"__proto__": {"polluted": 1}}');
+    expect(poisoned.statusCode).toBe(400);
     const text = await app.inject({
       method: 'POST',
       url: '/v1/checks',
