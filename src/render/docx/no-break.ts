@@ -1,7 +1,7 @@
 /**
  * Words Word, WPS and LibreOffice must not break inside, as the PDF keeps them
  * whole: unbreakable runs (a name, an ID number) and the dates and numbers with
- * their unit that the PDF's breaker protects (keptWholeRanges).
+ * their unit that the PDF's breaker keeps whole (editorKeptRanges).
  *
  * Such a span is "glued": U+2060 WORD JOINER between every two characters an
  * editor could break between (UAX #14 forbids a break on either side of it;
@@ -12,7 +12,7 @@
  * asks ICU, which honours it. Word and WPS read the joiner the same way
  * (Unicode line breaking); the language only tells them not to spell-check.
  */
-import { isIdeographic, keptWholeRanges } from '../pdf/line-break-rules.js';
+import { isIdeographic, editorKeptRanges } from '../pdf/line-break-rules.js';
 
 export const WORD_JOINER = '\u2060';
 /** ISO 639-2 "no linguistic content": names, numbers and dates. */
@@ -53,7 +53,7 @@ export function linePieces(text: string, unbreakable: boolean): TextPiece[] {
   if (unbreakable) return [piece(text, true)];
   // Overlapping ranges ("2024年10个月" as a date and as a number with its unit) glue as one.
   const ranges: [number, number][] = [];
-  for (const [start, end] of keptWholeRanges(text)) {
+  for (const [start, end] of editorKeptRanges(text)) {
     const last = ranges[ranges.length - 1];
     if (last && start < last[1]) last[1] = Math.max(last[1], end);
     else ranges.push([start, end]);

@@ -30,7 +30,7 @@
 import type { Align, Paragraph, Run } from '../../document/model.js';
 import { getFontLibrary } from '../../fonts/library.js';
 import { MAX_SPREAD_EM } from '../pdf/line-break.js';
-import { keptWholeRanges, NO_START } from '../pdf/line-break-rules.js';
+import { editorKeptRanges, NO_START } from '../pdf/line-break-rules.js';
 import { layoutParagraph, type LaidLine, type ResolvedStyle } from '../pdf/text-layout.js';
 import { wordProcessorMeasure } from '../text-measure.js';
 
@@ -109,7 +109,7 @@ function withEndingKept(runs: readonly Run[], chars: readonly string[], breaks: 
   );
 }
 
-/** keptWholeRanges of the text, in code points. */
+/** editorKeptRanges of the text, in code points. */
 function keptWholeCodePoints(chars: readonly string[]): [number, number][] {
   const cpAt = new Map<number, number>();
   let offset = 0;
@@ -118,7 +118,7 @@ function keptWholeCodePoints(chars: readonly string[]): [number, number][] {
     offset += ch.length;
   });
   cpAt.set(offset, chars.length);
-  return keptWholeRanges(chars.join('')).map(([start, end]) => [cpAt.get(start)!, cpAt.get(end)!]);
+  return editorKeptRanges(chars.join('')).map(([start, end]) => [cpAt.get(start)!, cpAt.get(end)!]);
 }
 
 /**

@@ -110,15 +110,26 @@ export function breakOpportunities(chars: readonly string[]): boolean[] {
 
 /**
  * Stretches of text kept whole wherever they print (a date, a number with its
- * unit, a code), as UTF-16 [start, end) offsets: the PDF breaker removes the
- * opportunities inside them, the DOCX renderer glues them for Word and LibreOffice.
- * In text order; ranges may overlap.
+ * unit word, a code), as UTF-16 [start, end) offsets: the PDF breaker removes
+ * the opportunities inside them; the DOCX renderer glues them (editorKeptRanges)
+ * for Word and LibreOffice. In text order; ranges may overlap.
  */
-export function keptWholeRanges(text: string): [number, number][] {
+function keptWholeRanges(text: string): [number, number][] {
+  return rangesOf(text, [UNIT_WORDS, DATES, CODES]);
+}
+
+/**
+ * keptWholeRanges and every number with the character after it: what an editor must be told to keep whole
+ * (the DOCX glues these). The PDF's breaker needs no range for the latter: its digit rule forbids that break.
+ */
+export function editorKeptRanges(text: string): [number, number][] {
+  return rangesOf(text, [UNIT_WORDS, DATES, CODES, NUMBER_AND_UNIT]);
+}
+
+function rangesOf(text: string, patterns: readonly RegExp[]): [number, number][] {
   if (!/\d/.test(text)) return [];
   const out: [number, number][] = [];
-  for (const re of [UNIT_WORDS, DATES, CODES, NUMBER_AND_UNIT])
-    for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  for (const re of patterns) for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
   return out.sort((a, b) => a[0] - b[0]);
 }
 
