@@ -138,7 +138,44 @@ function labelMin(text: string, style: MeasureStyle, measure: MeasureText): numb
   return (measure(text, style) / n) * Math.ceil(n / lines);
 }
 
+/**
+ * Content widths of cells already measured, per measure, by what they depend on: a form's labels and fixed
+ * text are measured once, not for every document. (A measure made afresh for each document caches nothing.)
+ */
+const measuredCells = new WeakMap<MeasureText, Map<string, { min: number; max: number }>>();
+const MEASURED_CELLS_MAX = 4000;
+
 function cellContent(
+  cell: TableCell,
+  base: MeasureStyle,
+  spec: TableColumn | undefined,
+  opts: WidthOptions,
+): { min: number; max: number } {
+  let cache = measuredCells.get(opts.measure);
+  if (cache === undefined) {
+    cache = new Map();
+    measuredCells.set(opts.measure, cache);
+  }
+  const key = JSON.stringify([
+    cell.paragraphs,
+    cell.label,
+    cell.image?.width,
+    base,
+    spec?.nowrap,
+    spec?.keepWords,
+    opts.padding,
+    opts.mm,
+  ]);
+  let widths = cache.get(key);
+  if (widths === undefined) {
+    widths = measureCell(cell, base, spec, opts);
+    if (cache.size >= MEASURED_CELLS_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(key, widths);
+  }
+  return widths;
+}
+
+function measureCell(
   cell: TableCell,
   base: MeasureStyle,
   spec: TableColumn | undefined,
