@@ -54,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const detail of error.details) console.error(`  ${detail.path}  ${detail.message} / ${detail.messageEn}`);
       return 1;
     }
-    console.error(error instanceof Error ? error.message : error);
+    console.error(readable(error));
     return 1;
   }
 }
@@ -129,6 +129,16 @@ async function batchCommand(args: readonly string[]): Promise<number> {
   }
 }
 
+/** A file the command could not read, or JSON it could not parse, said plainly in both languages. */
+function readable(error: unknown): string {
+  const { code, path } = (error ?? {}) as { code?: string; path?: string };
+  if (code === 'ENOENT') return `找不到文件 / file not found: ${path}`;
+  if (code === 'EACCES') return `没有权限读取 / not allowed to read: ${path}`;
+  if (code === 'EISDIR') return `这是文件夹，不是文件 / a folder, not a file: ${path}`;
+  if (error instanceof SyntaxError) return `文件不是合法的 JSON / not valid JSON: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * `{ unit, dossiers }`, or `{ unit, dossierFiles: [paths] }` with one dossier
  * per file (paths relative to the batch file), as staff keep them in folders.
@@ -136,12 +146,14 @@ async function batchCommand(args: readonly string[]): Promise<number> {
 async function readBatchJson(path: string, bytes: Buffer): Promise<Record<string, unknown>> {
   const batch = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
   if (!Array.isArray(batch.dossierFiles) || batch.dossiers !== undefined) return batch;
+  // The file list is this command's, not the batch's: the batch schema, which refuses unknown keys, gets dossiers.
+  const { dossierFiles, ...rest } = batch;
   const dossiers = await Promise.all(
-    batch.dossierFiles.map(
+    dossierFiles.map(
       async (file: unknown) => JSON.parse(await readFile(resolve(dirname(path), String(file)), 'utf8')) as unknown,
     ),
   );
-  return { ...batch, dossiers };
+  return { ...rest, dossiers };
 }
 
 async function renderCommand(args: readonly string[]): Promise<number> {

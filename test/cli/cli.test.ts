@@ -38,6 +38,26 @@ describe('zhicheng-docs batch', () => {
     expect(log).toContain('/applicant/gender');
   });
 
+  it('takes the JSON of the README, { unit, dossierFiles }, each path beside the batch file', {
+    timeout: 120_000,
+  }, async () => {
+    const out = join(dir, 'from-json.zip');
+    const input = new URL('../fixtures/roster-unit.json', import.meta.url).pathname;
+    const code = await main(['batch', input, '-o', out]);
+    expect(output.join('\n')).not.toContain('UNKNOWN_KEY');
+    expect(code).toBe(0);
+    const folders = new Set(
+      [...unzipParts(readFileSync(out)).keys()].filter((n) => n.includes('/')).map((n) => n.split('/')[0]),
+    );
+    expect(folders.size).toBe(3);
+  });
+
+  it('says a missing file plainly, in both languages, and exits 1', async () => {
+    expect(await main(['batch', join(dir, 'no-such.json'), '-o', join(dir, 'x.zip')])).toBe(1);
+    expect(output.join('\n')).toContain('找不到文件 / file not found:');
+    expect(output.join('\n')).not.toContain('ENOENT');
+  });
+
   it('prints usage and exits 2 without an output file', async () => {
     expect(await main(['batch', 'x.xlsx'])).toBe(2);
     expect(output.join('\n')).toContain('usage');
